@@ -1,0 +1,51 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { join } from 'node:path';
+import { GraphConnectionConfig, GraphModule, projectRoot } from '@tadoru/graph';
+import { CatalogService, MapModule } from '@tadoru/map';
+import { ELEMENT_RESOLVERS } from './catalog/element.resolvers';
+import { depthLimitRule } from './graphql/depth-limit.rule';
+import { formatGraphQLError } from './graphql/format-error';
+import { GqlContext, Loaders } from './graphql/loaders';
+import { HealthController } from './health/health.controller';
+import { DataMapResolver } from './maps/data-map.resolver';
+
+export interface ApiOptions {
+  connection: GraphConnectionConfig;
+  /** Write the generated schema to apps/api/schema.gql (development and the `schema` command). */
+  writeSchema?: boolean;
+  maxDepth?: number;
+}
+
+export const SCHEMA_FILE = 'apps/api/schema.gql';
+
+@Module({})
+export class ApiModule {
+  static forRoot(options: ApiOptions): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        GraphModule.forRoot(options.connection),
+        MapModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [MapModule],
+          inject: [CatalogService],
+          useFactory: (catalog: CatalogService) => ({
+            autoSchemaFile: options.writeSchema ? join(projectRoot(), SCHEMA_FILE) : true,
+            sortSchema: true,
+            playground: false,
+            introspection: true,
+            includeStacktraceInErrorResponses: false,
+            validationRules: [depthLimitRule(options.maxDepth ?? 12)],
+            context: (): GqlContext => ({ loaders: new Loaders(catalog) }),
+            formatError: formatGraphQLError,
+          }),
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [DataMapResolver, ...ELEMENT_RESOLVERS],
+    };
+  }
+}

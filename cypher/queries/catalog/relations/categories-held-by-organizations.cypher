@@ -1,0 +1,10 @@
+// Data categories each organization holds: collected, received in a flow, or output by a derivation.
+// Batched for the API's DataLoaders; each list is cut at $limit (the total is returned beside it).
+UNWIND $ids AS key
+CALL (key) {
+  OPTIONAL MATCH (:Organization {map: $map, id: key})<-[:OPERATED_BY]-(:System)<-[:AT]-(:DataAsset {held: true})-[:OF]->(n:DataCategory)
+  WITH DISTINCT n
+  ORDER BY n.seq, n.id
+  RETURN count(n) AS total, collect(properties(n))[0..$limit] AS items
+}
+RETURN key, total, items

@@ -1,0 +1,10 @@
+// Flows whose sender (the operator of `from`) is each organization.
+// Batched for the API's DataLoaders; each list is cut at $limit (the total is returned beside it).
+UNWIND $ids AS key
+CALL (key) {
+  OPTIONAL MATCH (:Organization {map: $map, id: key})<-[:OPERATED_BY]-(:System)<-[:FROM]-(n:Flow)
+  WITH DISTINCT n
+  ORDER BY n.seq, n.id
+  RETURN count(n) AS total, collect(properties(n))[0..$limit] AS items
+}
+RETURN key, total, items

@@ -1,0 +1,10 @@
+// Organizations that belong to each group.
+// Batched for the API's DataLoaders; each list is cut at $limit (the total is returned beside it).
+UNWIND $ids AS key
+CALL (key) {
+  OPTIONAL MATCH (:Group {map: $map, id: key})<-[:MEMBER_OF]-(n:Organization)
+  WITH DISTINCT n
+  ORDER BY n.seq, n.id
+  RETURN count(n) AS total, collect(properties(n))[0..$limit] AS items
+}
+RETURN key, total, items

@@ -1,0 +1,10 @@
+// People entries whose data each system collects.
+// Batched for the API's DataLoaders; each list is cut at $limit (the total is returned beside it).
+UNWIND $ids AS key
+CALL (key) {
+  OPTIONAL MATCH (:System {map: $map, id: key})<-[:USES]-(n:People)
+  WITH DISTINCT n
+  ORDER BY n.seq, n.id
+  RETURN count(n) AS total, collect(properties(n))[0..$limit] AS items
+}
+RETURN key, total, items

@@ -1,0 +1,3 @@
+MATCH (m:DataMap {name: $map})
+DETACH DELETE m
+RETURN count(*) AS deleted

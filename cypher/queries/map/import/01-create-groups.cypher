@@ -1,0 +1,3 @@
+UNWIND $rows AS row
+CREATE (g:Group:MapElement)
+SET g = row, g.map = $map

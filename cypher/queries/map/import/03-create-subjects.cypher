@@ -1,0 +1,3 @@
+UNWIND $rows AS row
+CREATE (s:Subject:MapElement)
+SET s = row, s.map = $map

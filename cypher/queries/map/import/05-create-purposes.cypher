@@ -1,0 +1,3 @@
+UNWIND $rows AS row
+CREATE (p:Purpose:MapElement)
+SET p = row, p.map = $map

@@ -1,0 +1,57 @@
+/**
+ * Domain errors carry a stable code that the API hands to clients unchanged.
+ * They never carry Cypher, driver internals or stack traces in their message.
+ */
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAVAILABLE';
+
+export interface Problem {
+  /** The file the problem is in, when several files were given together. */
+  file?: string;
+  /** Where the offending value is, e.g. `flows[3].from`, or the GraphQL argument name. */
+  path: string;
+  message: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+}
+
+/** Input that cannot be accepted; `problems` lists every issue found, each with its path. */
+export class InvalidInputError extends DomainError {
+  readonly code = 'BAD_USER_INPUT' as const;
+  constructor(
+    readonly problems: Problem[],
+    summary?: string,
+  ) {
+    super(summary ?? InvalidInputError.summarise(problems));
+  }
+
+  static summarise(problems: Problem[]): string {
+    if (problems.length === 0) return 'invalid input';
+    const first = problems[0];
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    return `${first.path}: ${first.message}${more}`;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND' as const;
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    readonly field?: string,
+  ) {
+    super(`${entity} "${id}" not found`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT' as const;
+}
+
+export class UnavailableError extends DomainError {
+  readonly code = 'UNAVAILABLE' as const;
+  constructor(message = 'the database is unavailable; try again shortly') {
+    super(message);
+  }
+}

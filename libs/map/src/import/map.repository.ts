@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { Neo4jService, QueryRunner } from '@tadoru/graph';
+import { MapGraphRows } from '../graph/map-graph-rows';
+
+export interface StoredMapInfo {
+  name: string;
+  sources: string[];
+  checksum: string;
+  counts: Record<string, number>;
+  createdAt: string;
+  importedAt: string;
+}
+
+export interface StoredElement {
+  label: string;
+  props: Record<string, unknown>;
+}
+
+/** The order matters: each step links only to elements created by an earlier one. */
+const CREATE_STEPS: ReadonlyArray<[string, keyof MapGraphRows]> = [
+  ['map/import/01-create-groups', 'groups'],
+  ['map/import/02-create-organizations', 'organizations'],
+  ['map/import/03-create-subjects', 'subjects'],
+  ['map/import/04-create-data-categories', 'dataCategories'],
+  ['map/import/05-create-purposes', 'purposes'],
+  ['map/import/06-create-notices', 'notices'],
+  ['map/import/07-create-provisions', 'provisions'],
+  ['map/import/08-create-shared-uses', 'sharedUses'],
+  ['map/import/09-create-systems', 'systems'],
+  ['map/import/10-create-collections', 'collections'],
+  ['map/import/11-create-flows', 'flows'],
+  ['map/import/12-create-derivations', 'derivations'],
+  ['map/import/13-create-people', 'people'],
+  ['map/import/14-create-consents', 'consents'],
+  ['map/import/15-create-data-assets', 'dataAssets'],
+  ['map/import/16-create-feeds', 'feeds'],
+];
+
+/** Rows per statement: bounds the size of one UNWIND without changing the single transaction. */
+const BATCH = 2_000;
+
+@Injectable()
+export class MapRepository {
+  constructor(private readonly db: Neo4jService) {}
+
+  /** Replaces one map's elements with `rows` in one transaction: all of it lands, or none. */
+  replaceMap(name: string, rows: MapGraphRows, meta: { sources: string[]; checksum: string; counts: Record<string, number> }): Promise<StoredMapInfo> {
+    return this.db.write('map.replace', async (q) => {
+      await q.run('map/delete-map-elements', { map: name });
+      for (const [key, section] of CREATE_STEPS) {
+        const sectionRows = rows[section] as unknown[];
+        for (let i = 0; i < sectionRows.length; i += BATCH) {
+          await q.run(key, { map: name, rows: sectionRows.slice(i, i + BATCH) });
+        }
+      }
+      await q.run('map/upsert-map', { map: name, sources: meta.sources, checksum: meta.checksum, countsJson: JSON.stringify(meta.counts) });
+      return this.findIn(q, name) as Promise<StoredMapInfo>;
+    });
+  }
+
+  deleteMap(name: string): Promise<boolean> {
+    return this.db.write('map.delete', async (q) => {
+      await q.run('map/delete-map-elements', { map: name });
+      const [row] = await q.run('map/delete-map', { map: name });
+      return (row?.deleted as number) > 0;
+    });
+  }
+
+  find(name: string): Promise<StoredMapInfo | undefined> {
+    return this.db.read('map.find', (q) => this.findIn(q, name));
+  }
+
+  list(): Promise<StoredMapInfo[]> {
+    return this.db.read('map.list', async (q) => (await q.run('map/list-maps', {})).map((r) => toInfo(r.map)));
+  }
+
+  readElements(name: string): Promise<StoredElement[]> {
+    return this.db.read('map.readElements', async (q) =>
+      (await q.run('map/read-map-elements', { map: name })).map((r) => ({ label: r.label as string, props: r.props as Record<string, unknown> })),
+    );
+  }
+
+  private async findIn(q: QueryRunner, name: string): Promise<StoredMapInfo | undefined> {
+    const [row] = await q.run('map/find-map', { map: name });
+    return row ? toInfo(row.map) : undefined;
+  }
+}
+
+function toInfo(value: unknown): StoredMapInfo {
+  const m = value as Record<string, unknown>;
+  return {
+    name: m.name as string,
+    sources: (m.sources as string[]) ?? [],
+    checksum: m.checksum as string,
+    counts: m.countsJson ? (JSON.parse(m.countsJson as string) as Record<string, number>) : {},
+    createdAt: m.createdAt as string,
+    importedAt: m.importedAt as string,
+  };
+}

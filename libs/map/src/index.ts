@@ -1,0 +1,11 @@
+export * from './export/map-from-graph';
+export * from './graph/map-graph-rows';
+export type { StoredMapInfo } from './import/map.repository';
+export * from './map.module';
+export * from './map.service';
+export * from './model/data-map';
+export * from './parsing/map-parser';
+export * from './validation/map-validator';
+export * from './catalog/catalog.service';
+export * from './catalog/catalog.types';
+export * from './catalog/element-defaults';
