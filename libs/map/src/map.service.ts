@@ -46,8 +46,18 @@ export function countsOf(map: DataMap): Record<string, number> {
   return Object.fromEntries(SECTIONS.map((s) => [s, (map[s] ?? []).length]));
 }
 
+/** Same content, same checksum: keys sorted; null, absent and empty lists mean the same and are dropped. */
 export function checksumOf(map: DataMap): string {
-  return createHash('sha256').update(JSON.stringify(map)).digest('hex');
+  return createHash('sha256').update(canonicalJson(map)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0));
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 @Injectable()
