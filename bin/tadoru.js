@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 // The `tadoru` command: runs the compiled CLI from dist/ (built by `npm install` and `npm run build`).
-const { existsSync } = require('node:fs');
+const { existsSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const Module = require('node:module');
 
@@ -12,17 +12,16 @@ if (!existsSync(main)) {
   process.exit(1);
 }
 
-// The sources import the libraries as @tadoru/<lib>; point those names at the compiled files.
-const ALIASES = {
-  '@tadoru/common': 'dist/libs/common/src/index.js',
-  '@tadoru/graph': 'dist/libs/graph/src/index.js',
-  '@tadoru/map': 'dist/libs/map/src/index.js',
-  '@tadoru/neo4j-launcher': 'dist/tools/neo4j/embedded-neo4j.js',
-};
+// The sources import the libraries as @tadoru/<lib> (tsconfig.json "paths"); point those names
+// at the compiled files.
+const { paths } = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')).compilerOptions;
+const ALIASES = Object.fromEntries(
+  Object.entries(paths).map(([alias, [target]]) => [alias, join(root, 'dist', existsSync(join(root, target + '.ts')) ? target + '.js' : join(target, 'index.js'))]),
+);
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
   const target = ALIASES[request];
-  return resolve.call(this, target ? join(root, target) : request, ...rest);
+  return resolve.call(this, target ?? request, ...rest);
 };
 
 require(main);

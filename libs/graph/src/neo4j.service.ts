@@ -29,7 +29,7 @@ export class Neo4jService implements OnApplicationShutdown {
   ) {
     const auth = config.user ? neo4j.auth.basic(config.user, config.password ?? '') : undefined;
     this.driver = neo4j.driver(config.uri, auth, {
-      maxTransactionRetryTime: 5_000,
+      maxTransactionRetryTime: 3_000,
       connectionAcquisitionTimeout: 5_000,
       connectionTimeout: 5_000,
       userAgent: 'tadoru',
