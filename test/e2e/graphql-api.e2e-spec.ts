@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { Neo4jService } from '@tadoru/graph';
 import { serializeMap } from '@tadoru/map';
+import { PLAYGROUND_TABS } from '../../apps/api/src/playground/playground-queries';
 import { smallMap } from '../fixtures/small-map';
 import { createTestApi, gql } from '../support/test-api';
 import { uniqueMapName } from '../support/test-database';
@@ -179,6 +180,14 @@ describe('GraphQL API over HTTP (real Neo4j)', () => {
       const asset = await request(app.getHttpServer()).get(src);
       expect(asset.status).toBe(200);
       expect(asset.body.length ?? asset.text.length).toBeGreaterThan(1000);
+    }
+  });
+
+  it('runs every example the playground opens with, on the Rikunabi demo', async () => {
+    for (const tab of PLAYGROUND_TABS) {
+      const res = await gql(app, tab.query, { map: rikunabi });
+      expect(res.errors).toBeUndefined();
+      if ('map' in res.data) expect(Object.values(res.data.map).every((v) => v !== null)).toBe(true);
     }
   });
 

@@ -30,8 +30,9 @@ query RikunabiFlows($map: String! = "rikunabi-2019") {
 `,
   },
   {
-    query: `# Who holds students' browsing history, and which flows carry it?
-query BrowsingHistory($map: String! = "rikunabi-2019", $category: String! = "browsing-history") {
+    query: `# Who holds students' browsing history (tied to their member id), which flows carry it,
+# and what is derived from it?
+query BrowsingHistory($map: String! = "rikunabi-2019", $category: String! = "rn2020-browsing-member") {
   map(name: $map) {
     dataCategory(id: $category) {
       id
@@ -66,7 +67,7 @@ query Cohorts($map: String! = "rikunabi-2019") {
   },
   {
     query: `# Maps stored in this database.
-{
+query Maps {
   maps { name sources importedAt counts { organizations systems flows people } }
 }
 `,
