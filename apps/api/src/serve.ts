@@ -1,0 +1,73 @@
+import { INestApplication } from '@nestjs/common';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MigrationRunner, openDatabase, OpenDatabase, projectRoot } from '@tadoru/graph';
+import { MapService } from '@tadoru/map';
+import { createApiApp } from './api.factory';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  /** Load the demo maps when the database has no map. */
+  demo: boolean;
+  /** Open the playground in a browser when a desktop is available. */
+  open: boolean;
+  log: (line: string) => void;
+}
+
+/** Loaded into an empty database so that a newcomer has something real to explore. */
+export const DEMO_MAPS = ['examples/rikunabi-2019.yaml', 'examples/persol-group.yaml', 'examples/wantedly.yaml'];
+
+export interface RunningService {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The service as `npm start` runs it: the database (NEO4J_URI, or the embedded Neo4j on the data
+ * directory), migrations, the demo maps for an empty database, then GraphQL over HTTP.
+ */
+export async function startService(options: ServeOptions): Promise<RunningService> {
+  let db: OpenDatabase | undefined;
+  let app: INestApplication | undefined;
+  const stop = async () => {
+    await app?.close().catch(() => undefined);
+    await db?.close().catch(() => undefined);
+  };
+  try {
+    db = await openDatabase({ storage: 'persistent', log: options.log });
+    options.log(`database: ${db.description}`);
+    app = await createApiApp({ connection: db.connection });
+    await app.init();
+    const applied = await app.get(MigrationRunner).apply();
+    if (applied.length) options.log(`applied ${applied.length} migration(s)`);
+    if (options.demo) await loadDemo(app.get(MapService), options.log);
+    await app.listen(options.port, options.host);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const shownHost = options.host === '127.0.0.1' || options.host === '0.0.0.0' ? 'localhost' : options.host;
+  const url = `http://${shownHost}:${options.port}/graphql`;
+  if (options.open) openBrowser(url);
+  return { url, stop };
+}
+
+async function loadDemo(maps: MapService, log: (line: string) => void): Promise<void> {
+  if ((await maps.listMaps()).length > 0) return;
+  for (const file of DEMO_MAPS) {
+    const path = join(projectRoot(), file);
+    const result = await maps.importMap([{ name: path, text: readFileSync(path, 'utf8') }]);
+    log(`loaded demo map "${result.map.name}" from ${file}`);
+  }
+}
+
+function openBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const desktop = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  if (!desktop) return;
+  spawn(command, [url], { stdio: 'ignore', detached: true })
+    .on('error', () => undefined)
+    .unref();
+}
