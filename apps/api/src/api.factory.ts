@@ -1,4 +1,4 @@
-import { INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
+import { INestApplication, LogLevel, ValidationError, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { InvalidInputError, Problem } from '@tadoru/common';
 import { ApiModule, ApiOptions } from './api.module';
@@ -20,8 +20,13 @@ export const apiValidationPipe = new ValidationPipe({
   exceptionFactory: (errors) => new InvalidInputError(problemsOf(errors)),
 });
 
+/** Warnings and errors by default; TADORU_LOG=verbose adds Nest's start-up lines and query timings. */
+export function logLevelsFromEnv(): LogLevel[] {
+  return process.env.TADORU_LOG === 'verbose' ? ['log', 'warn', 'error', 'debug'] : ['warn', 'error'];
+}
+
 /** Builds the HTTP app (GraphQL at /graphql, the playground, /health) without listening. */
-export async function createApiApp(options: ApiOptions, logger: false | ('log' | 'warn' | 'error' | 'debug')[] = ['log', 'warn', 'error']): Promise<INestApplication> {
+export async function createApiApp(options: ApiOptions, logger: false | LogLevel[] = logLevelsFromEnv()): Promise<INestApplication> {
   const app = await NestFactory.create(ApiModule.forRoot(options), { logger, bufferLogs: false });
   app.use(playgroundMiddleware('/graphql'));
   app.useGlobalPipes(apiValidationPipe);
