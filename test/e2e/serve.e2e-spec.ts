@@ -3,17 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { alive } from '../support/processes';
 
 const ROOT = join(__dirname, '../..');
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** `tadoru serve` as `npm start` runs it: embedded Neo4j on a data directory, demo maps, HTTP. */
 async function serve(dataDir: string, port: number): Promise<{ child: ChildProcess; output: () => string }> {

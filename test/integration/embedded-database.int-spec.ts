@@ -3,15 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { openDatabase } from '@tadoru/graph';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { alive } from '../support/processes';
 
 async function query(uri: string, cypher: string): Promise<unknown[]> {
   const driver = neo4j.driver(uri);

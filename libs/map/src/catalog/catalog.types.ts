@@ -1,20 +1,7 @@
-/** The kinds of map element the API lists and looks up. */
-export const ELEMENT_KINDS = {
-  groups: 'Group',
-  organizations: 'Organization',
-  subjects: 'Subject',
-  dataCategories: 'DataCategory',
-  purposes: 'Purpose',
-  notices: 'Notice',
-  systems: 'System',
-  collections: 'Collection',
-  flows: 'Flow',
-  derivations: 'Derivation',
-  people: 'People',
-  consents: 'Consent',
-  provisions: 'Provision',
-  sharedUses: 'SharedUse',
-} as const;
+import { ELEMENT_LABELS } from '../graph/element-labels';
+
+/** The kinds of map element the API lists and looks up, with their node labels. */
+export const ELEMENT_KINDS = ELEMENT_LABELS;
 export type ElementKind = keyof typeof ELEMENT_KINDS;
 export type ListableKind = Exclude<ElementKind, 'consents' | 'provisions' | 'sharedUses'>;
 

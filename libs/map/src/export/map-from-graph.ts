@@ -1,24 +1,12 @@
 import * as yaml from 'js-yaml';
-import { DataMap, FORMAT_VERSION, SECTIONS, Section } from '../model/data-map';
+import { ELEMENT_LABELS } from '../graph/element-labels';
+import { DataMap, FORMAT_VERSION, SECTIONS } from '../model/data-map';
 import { COLLECTION_SPEC, CONSENT_SPEC, EntrySpec, PROVISION_SPEC, SECTION_SPECS, SHARED_USE_SPEC } from '../validation/map-schema';
 
 export interface ElementRecord {
   label: string;
   props: Record<string, unknown>;
 }
-
-const LABEL_OF_SECTION: Record<Section, string> = {
-  groups: 'Group',
-  organizations: 'Organization',
-  subjects: 'Subject',
-  dataCategories: 'DataCategory',
-  purposes: 'Purpose',
-  notices: 'Notice',
-  systems: 'System',
-  flows: 'Flow',
-  derivations: 'Derivation',
-  people: 'People',
-};
 
 /** Only the fields the format defines, in the spec's order; derived graph properties stay behind. */
 function pick(props: Record<string, unknown>, spec: EntrySpec): Record<string, unknown> {
@@ -50,7 +38,7 @@ export function mapFromElements(name: string, elements: ElementRecord[]): DataMa
 
   const map: DataMap = { tadoru: FORMAT_VERSION, map: name };
   for (const section of SECTIONS) {
-    const records = (byLabel.get(LABEL_OF_SECTION[section]) ?? []).sort(bySeq);
+    const records = (byLabel.get(ELEMENT_LABELS[section]) ?? []).sort(bySeq);
     if (records.length === 0) continue;
     (map as unknown as Record<string, unknown>)[section] = records.map((r) => {
       const entry = pick(r.props, SECTION_SPECS[section]);

@@ -12,6 +12,25 @@ export interface ParsedSource {
 /** Maps larger than this are refused before parsing; bulk loading of generated maps has its own path. */
 export const MAX_MAP_TEXT_BYTES = 64 * 1024 * 1024;
 
+/**
+ * Values a parsed document may expand to. YAML aliases share one object among many places, so a
+ * few kilobytes can stand for billions of values; such a document is refused before anything walks it.
+ */
+export const MAX_MAP_VALUES = 10_000_000;
+
+/** Counts the values of a parsed document, aliases expanded, stopping as soon as `limit` is passed. */
+export function exceedsValueCount(root: unknown, limit = MAX_MAP_VALUES): boolean {
+  let count = 0;
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (++count > limit) return true;
+    if (Array.isArray(value)) stack.push(...value);
+    else if (value !== null && typeof value === 'object') stack.push(...Object.values(value));
+  }
+  return false;
+}
+
 export function formatOf(fileName: string | undefined, text: string): MapFormat {
   if (fileName?.toLowerCase().endsWith('.json')) return 'json';
   if (fileName && /\.ya?ml$/i.test(fileName)) return 'yaml';
@@ -31,6 +50,9 @@ export function parseMapText(text: string, file?: string, format: MapFormat = fo
     const value = format === 'json' ? JSON.parse(text) : yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: file });
     if (value === undefined || value === null) {
       return { problems: [{ ...where('(root)'), message: 'the document is empty' }] };
+    }
+    if (exceedsValueCount(value)) {
+      return { problems: [{ ...where('(root)'), message: `expands to more than ${MAX_MAP_VALUES.toLocaleString('en')} values (through YAML aliases?); refused` }] };
     }
     return { document: { file, value }, problems: [] };
   } catch (error) {
