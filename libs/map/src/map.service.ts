@@ -76,9 +76,8 @@ export class MapService {
     const name = this.resolveName(map, sources, options.mapName);
     const stored: DataMap = { ...map, map: name };
     const checksum = checksumOf(stored);
-    const previous = await this.repository.find(name);
     const counts = countsOf(stored);
-    const info = await this.repository.replaceMap(name, toGraphRows(stored), {
+    const { previous, stored: info } = await this.repository.replaceMap(name, toGraphRows(stored), {
       sources: sources.map((s) => (s.name ? basename(s.name) : '(text)')),
       checksum,
       counts,

@@ -1,6 +1,5 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Context, Field, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Matches } from 'class-validator';
-import { ArgsType, Field } from '@nestjs/graphql';
 import { CatalogService, ElementFilter, ElementKind, ListableKind, MapService, StoredMapInfo } from '@tadoru/map';
 import { GqlContext } from '../graphql/loaders';
 import { ConnectionShape } from '../catalog/connection';
@@ -89,7 +88,7 @@ export class DataMapResolver {
     return toConnection(result.items, result.totalCount, result.hasNextPage);
   }
 
-  private async one(kind: ElementKind, m: MapParent, id: string, loaders: GqlContext['loaders']) {
+  private one(kind: ElementKind, m: MapParent, id: string, loaders: GqlContext['loaders']) {
     return loaders.element(kind, m.name, id);
   }
 

@@ -43,9 +43,17 @@ const BATCH = 2_000;
 export class MapRepository {
   constructor(private readonly db: Neo4jService) {}
 
-  /** Replaces one map's elements with `rows` in one transaction: all of it lands, or none. */
-  replaceMap(name: string, rows: MapGraphRows, meta: { sources: string[]; checksum: string; counts: Record<string, number> }): Promise<StoredMapInfo> {
+  /**
+   * Replaces one map's elements with `rows` in one transaction: all of it lands, or none. Returns
+   * what was stored under the name before (read in the same transaction) and what is stored now.
+   */
+  replaceMap(
+    name: string,
+    rows: MapGraphRows,
+    meta: { sources: string[]; checksum: string; counts: Record<string, number> },
+  ): Promise<{ previous?: StoredMapInfo; stored: StoredMapInfo }> {
     return this.db.write('map.replace', async (q) => {
+      const previous = await this.findIn(q, name);
       await q.run('map/delete-map-elements', { map: name });
       for (const [key, section] of CREATE_STEPS) {
         const sectionRows = rows[section] as unknown[];
@@ -54,7 +62,7 @@ export class MapRepository {
         }
       }
       await q.run('map/upsert-map', { map: name, sources: meta.sources, checksum: meta.checksum, countsJson: JSON.stringify(meta.counts) });
-      return this.findIn(q, name) as Promise<StoredMapInfo>;
+      return { previous, stored: (await this.findIn(q, name)) as StoredMapInfo };
     });
   }
 
