@@ -25,8 +25,9 @@ export function exceedsValueCount(root: unknown, limit = MAX_MAP_VALUES): boolea
   while (stack.length > 0) {
     const value = stack.pop();
     if (++count > limit) return true;
-    if (Array.isArray(value)) stack.push(...value);
-    else if (value !== null && typeof value === 'object') stack.push(...Object.values(value));
+    // push one by one: spreading a list of a few hundred thousand entries overflows the call stack
+    const children = Array.isArray(value) ? value : value !== null && typeof value === 'object' ? Object.values(value) : [];
+    for (const child of children) stack.push(child);
   }
   return false;
 }

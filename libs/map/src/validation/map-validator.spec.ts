@@ -164,6 +164,13 @@ describe('loadMapSources', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
+  it('walks very long lists without overflowing the stack', () => {
+    const purposes = Array.from({ length: 200_000 }, (_, i) => ({ id: `p${i}`, name: 'Purpose' }));
+    const result = loadMapSources([{ name: 'big.json', text: JSON.stringify({ tadoru: 1, purposes }) }]);
+    expect(result.problems).toEqual([]);
+    expect(result.map?.purposes).toHaveLength(200_000);
+  });
+
   it('reads JSON', () => {
     const result = loadMapSources([{ name: 'm.json', text: JSON.stringify(smallMap()) }]);
     expect(result.problems).toEqual([]);

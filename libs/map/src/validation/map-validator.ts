@@ -91,7 +91,8 @@ class MapValidator {
         this.entry(file, path, entry, SECTION_SPECS[section], section);
         if (isPlainObject(entry)) this.crossFieldRules(file, section, path, entry);
       });
-      (this.merged[section] ??= []).push(...entries.map((e) => (isPlainObject(e) ? stripUndefined(e) : e)));
+      const merged = (this.merged[section] ??= []);
+      for (const e of entries) merged.push(isPlainObject(e) ? stripUndefined(e) : e); // no spread: lists can be long
     }
   }
 
