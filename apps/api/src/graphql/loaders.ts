@@ -9,7 +9,9 @@ async function batchByMap<V>(keys: readonly string[], fetch: (map: string, ids: 
   const byMap = new Map<string, string[]>();
   for (const key of keys) {
     const [map, id] = key.split(SEP);
-    byMap.set(map, [...(byMap.get(map) ?? []), id]);
+    const ids = byMap.get(map);
+    if (ids) ids.push(id);
+    else byMap.set(map, [id]);
   }
   const results = new Map<string, V>();
   await Promise.all(

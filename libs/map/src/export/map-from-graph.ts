@@ -17,20 +17,22 @@ function pick(props: Record<string, unknown>, spec: EntrySpec): Record<string, u
   return out;
 }
 
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
+}
+
 const bySeq = (a: ElementRecord, b: ElementRecord) => (a.props.seq as number) - (b.props.seq as number);
 
 /** Rebuilds a map from its stored elements, so that importing the result gives the same graph. */
 export function mapFromElements(name: string, elements: ElementRecord[]): DataMap {
-  const byLabel = new Map<string, ElementRecord[]>();
-  for (const e of elements) byLabel.set(e.label, [...(byLabel.get(e.label) ?? []), e]);
-  const children = (label: string, parentKey: string) => {
-    const grouped = new Map<string, ElementRecord[]>();
-    for (const e of (byLabel.get(label) ?? []).sort(bySeq)) {
-      const parent = e.props[parentKey] as string;
-      grouped.set(parent, [...(grouped.get(parent) ?? []), e]);
-    }
-    return grouped;
-  };
+  const byLabel = groupBy(elements, (e) => e.label);
+  const children = (label: string, parentKey: string) => groupBy((byLabel.get(label) ?? []).sort(bySeq), (e) => e.props[parentKey] as string);
   const provisions = children('Provision', 'notice');
   const sharedUses = children('SharedUse', 'notice');
   const collections = children('Collection', 'system');
