@@ -73,6 +73,11 @@ export class MapService {
   async importMap(sources: MapSource[], options: { mapName?: string } = {}): Promise<ImportResult> {
     const { map, problems } = loadMapSources(sources);
     if (!map) throw new InvalidInputError(problems);
+    return this.importValidMap(map, sources, options);
+  }
+
+  /** Stores a map that `loadMapSources` already accepted (the CLI validates before starting a database). */
+  async importValidMap(map: DataMap, sources: MapSource[], options: { mapName?: string } = {}): Promise<ImportResult> {
     const name = this.resolveName(map, sources, options.mapName);
     const stored: DataMap = { ...map, map: name };
     const checksum = checksumOf(stored);

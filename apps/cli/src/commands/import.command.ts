@@ -21,9 +21,9 @@ export class ImportCommand extends CommandRunner {
     try {
       const sources = readSources(files);
       // Validate before starting any database: a bad map fails fast and nothing is written.
-      const loaded = loadMapSources(sources);
-      if (!loaded.map) throw new InvalidInputError(loaded.problems);
-      const result = await withDatabase(async (ctx) => ctx.get(MapService).importMap(sources, { mapName: options.map }));
+      const { map, problems } = loadMapSources(sources);
+      if (!map) throw new InvalidInputError(problems);
+      const result = await withDatabase(async (ctx) => ctx.get(MapService).importValidMap(map, sources, { mapName: options.map }));
       const counts = Object.entries(result.map.counts)
         .filter(([, n]) => n > 0)
         .map(([k, n]) => `${n} ${k}`)
