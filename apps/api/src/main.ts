@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { startService } from './serve';
+import { serveDefaultsFromEnv, startService, stopOnSignal } from './serve';
 
 /**
  * The API on its own (`node dist/apps/api/src/main.js`), configured by the environment only;
@@ -7,17 +7,9 @@ import { startService } from './serve';
  */
 async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const service = await startService({
-    port: Number(process.env.PORT ?? 3000),
-    host: process.env.HOST ?? '127.0.0.1',
-    demo: process.env.TADORU_DEMO !== 'off',
-    open: false,
-    log,
-  });
+  const service = await startService({ ...serveDefaultsFromEnv(), open: false, log });
   log(`tadoru is serving GraphQL at ${service.url}`);
-  const shutdown = () => void service.stop().then(() => process.exit(0));
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  stopOnSignal(service, log);
 }
 
 main().catch((error: unknown) => {

@@ -16,6 +16,28 @@ export interface ServeOptions {
   log: (line: string) => void;
 }
 
+/** PORT, HOST and TADORU_DEMO, for whoever starts the service without saying otherwise. */
+export function serveDefaultsFromEnv(env: NodeJS.ProcessEnv = process.env): Pick<ServeOptions, 'port' | 'host' | 'demo'> {
+  return { port: Number(env.PORT ?? 3000), host: env.HOST ?? '127.0.0.1', demo: env.TADORU_DEMO !== 'off' };
+}
+
+/**
+ * On SIGINT or SIGTERM: stop the service and its database, then exit 0. The listeners stay
+ * registered (not `once`): the embedded-Neo4j wrapper exits by itself on a signal nobody else
+ * listens to, which would cut the orderly stop short.
+ */
+export function stopOnSignal(service: RunningService, log: (line: string) => void): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`\n${signal}: stopping tadoru…`);
+    void service.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
 /** Loaded into an empty database so that a newcomer has something real to explore. */
 export const DEMO_MAPS = ['examples/rikunabi-2019.yaml', 'examples/persol-group.yaml', 'examples/wantedly.yaml'];
 

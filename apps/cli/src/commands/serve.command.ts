@@ -1,5 +1,5 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { startService } from '../../../api/src/serve';
+import { serveDefaultsFromEnv, startService, stopOnSignal } from '../../../api/src/serve';
 import { reportCliError } from '../cli-errors';
 import { progress } from '../database-session';
 
@@ -18,26 +18,16 @@ interface ServeOptions {
 })
 export class ServeCommand extends CommandRunner {
   async run(_: string[], options: ServeOptions): Promise<void> {
-    let stopping = false;
-    let stopService: (() => Promise<void>) | undefined;
-    const stop = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      progress(`\n${signal}: stopping tadoru…`);
-      await stopService?.();
-      process.exit(0);
-    };
-    process.on('SIGINT', () => void stop('SIGINT'));
-    process.on('SIGTERM', () => void stop('SIGTERM'));
+    const defaults = serveDefaultsFromEnv();
     try {
       const service = await startService({
-        port: options.port ?? Number(process.env.PORT ?? 3000),
-        host: options.host ?? process.env.HOST ?? '127.0.0.1',
-        demo: options.demo !== false && process.env.TADORU_DEMO !== 'off',
+        port: options.port ?? defaults.port,
+        host: options.host ?? defaults.host,
+        demo: options.demo !== false && defaults.demo,
         open: options.open === true,
         log: progress,
       });
-      stopService = service.stop;
+      stopOnSignal(service, progress);
       progress(`\ntadoru is serving GraphQL at ${service.url}\n  open it in a browser for the playground; Ctrl-C stops the service and its database\n`);
     } catch (error) {
       process.exit(reportCliError(error));
