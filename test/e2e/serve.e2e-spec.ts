@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -53,6 +53,8 @@ describe('tadoru serve (what `npm start` runs)', () => {
 
     expect(await stop(first.child)).toBe(0);
     expect(alive(javaPid)).toBe(false);
+    // an orderly stop: the service closed its database and withdrew the endpoint it had published
+    expect(existsSync(join(dataDir, 'neo4j/tadoru-endpoint.json'))).toBe(false);
 
     const second = await serve(dataDir, port);
     try {

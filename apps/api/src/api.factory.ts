@@ -25,11 +25,14 @@ export function logLevelsFromEnv(): LogLevel[] {
   return process.env.TADORU_LOG === 'verbose' ? ['log', 'warn', 'error', 'debug'] : ['warn', 'error'];
 }
 
-/** Builds the HTTP app (GraphQL at /graphql, the playground, /health) without listening. */
+/**
+ * Builds the HTTP app (GraphQL at /graphql, the playground, /health) without listening. No Nest
+ * shutdown hooks: whoever starts it owns the signals (see serve.ts), so that the app and then its
+ * database are closed in that order.
+ */
 export async function createApiApp(options: ApiOptions, logger: false | LogLevel[] = logLevelsFromEnv()): Promise<INestApplication> {
   const app = await NestFactory.create(ApiModule.forRoot(options), { logger, bufferLogs: false });
   app.use(playgroundMiddleware('/graphql'));
   app.useGlobalPipes(apiValidationPipe);
-  app.enableShutdownHooks();
   return app;
 }
