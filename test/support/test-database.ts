@@ -2,7 +2,10 @@ import { INestApplicationContext, Module, DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { GraphConnectionConfig, GraphModule, MigrationRunner } from '@tadoru/graph';
+import { LineageModule } from '@tadoru/lineage';
 import { MapModule } from '@tadoru/map';
+import { RulesModule } from '@tadoru/rules';
+import { TraceModule } from '@tadoru/trace';
 
 /** The Neo4j the global setup started (or NEO4J_URI). */
 export function testConnection(): GraphConnectionConfig {
@@ -25,11 +28,11 @@ export function uniqueMapName(prefix = 'test'): string {
 @Module({})
 class TestGraphModule {
   static forRoot(connection: GraphConnectionConfig): DynamicModule {
-    return { module: TestGraphModule, imports: [GraphModule.forRoot(connection), MapModule] };
+    return { module: TestGraphModule, imports: [GraphModule.forRoot(connection), MapModule, LineageModule, RulesModule, TraceModule] };
   }
 }
 
-/** The graph and map services on the test database, migrated. */
+/** The graph, map, lineage, rule and trace services on the test database, migrated. */
 export async function createTestContext(): Promise<INestApplicationContext> {
   const ctx = await NestFactory.createApplicationContext(TestGraphModule.forRoot(testConnection()), { logger: ['error'] });
   await ctx.get(MigrationRunner).apply();

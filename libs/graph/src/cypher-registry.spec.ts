@@ -22,7 +22,7 @@ describe('Cypher files', () => {
 
   it('are each used by the code, and every key the code names exists', () => {
     const code = ['apps', 'libs', 'test'].flatMap((d) => sourceFiles(join(projectRoot(), d))).map((f) => readFileSync(f, 'utf8')).join('\n');
-    const named = new Set([...code.matchAll(/'((?:map|catalog|migrations|testing)\/[a-z0-9/-]+)'/g)].map((m) => m[1]));
+    const named = new Set([...code.matchAll(/'((?:map|catalog|migrations|testing|lineage|rules|trace)\/[a-z0-9/-]+)'/g)].map((m) => m[1]));
     const prefixes = [...code.matchAll(/`(catalog\/relations)\/\$\{/g)].map((m) => m[1]);
     for (const key of queries.keys()) {
       const used = named.has(key) || prefixes.some((p) => key.startsWith(`${p}/`));
@@ -33,7 +33,7 @@ describe('Cypher files', () => {
 
   it('find parameters outside comments and strings', () => {
     expect([...parametersOf("MATCH (n {id: $id}) // $ignored\nRETURN '$notParam', $limit")].sort()).toEqual(['id', 'limit']);
-    expect(parseCypherFile('k', '// id: X-1\n// severity: high\nRETURN 1;').header).toEqual({ id: 'X-1', severity: 'high' });
+    expect(parseCypherFile('k', '// id: X-1\n// severity: high\n// message.en.b: a {x}\nRETURN 1;').header).toEqual({ id: 'X-1', severity: 'high', 'message.en.b': 'a {x}' });
   });
 });
 

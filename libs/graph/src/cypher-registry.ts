@@ -22,6 +22,8 @@ export class CypherRegistry {
 
   constructor() {
     this.byKey = loadCypherTree(join(cypherDir(), 'queries'));
+    // Rules are Cypher files too, run through the same checked path under the key `rules/<file>`.
+    for (const [key, query] of loadCypherTree(join(cypherDir(), 'rules'))) this.byKey.set(`rules/${key}`, { ...query, key: `rules/${key}` });
   }
 
   get(key: string): CypherQuery {
@@ -30,8 +32,8 @@ export class CypherRegistry {
     return query;
   }
 
-  keys(): string[] {
-    return [...this.byKey.keys()].sort();
+  keys(prefix = ''): string[] {
+    return [...this.byKey.keys()].filter((k) => k.startsWith(prefix)).sort();
   }
 }
 
@@ -59,7 +61,7 @@ export function parseCypherFile(key: string, source: string): CypherQuery {
       if (trimmed === '') continue;
       break;
     }
-    const m = /^\/\/\s*([A-Za-z][\w-]*):\s*(.*)$/.exec(trimmed);
+    const m = /^\/\/\s*([A-Za-z][\w.-]*):\s*(.*)$/.exec(trimmed);
     if (m) header[m[1]] = m[2].trim();
   }
   const text = source.trim().replace(/;\s*$/, '');

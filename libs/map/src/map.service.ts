@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { InvalidInputError, NotFoundError, Problem } from '@tadoru/common';
 import { ExportFormat, mapFromElements, serializeMap } from './export/map-from-graph';
@@ -60,6 +60,9 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** Prefix of scratch map names; `_` is not allowed in a user's map name, so they never collide. */
+export const SCRATCH_PREFIX = '_scratch-';
+
 @Injectable()
 export class MapService {
   private readonly logger = new Logger(MapService.name);
@@ -89,6 +92,30 @@ export class MapService {
     });
     this.logger.log(`imported map "${name}" (${Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ')})`);
     return { map: info, unchanged: previous?.checksum === checksum, created: previous === undefined };
+  }
+
+  /**
+   * Stores a valid map under a fresh reserved name (user map names cannot start with `_`), runs
+   * `work` on it, and removes it whatever happens: how `tadoru check` evaluates a map in a database
+   * it may share with the service without leaving a trace there.
+   */
+  async withScratchMap<T>(map: DataMap, work: (name: string) => Promise<T>): Promise<T> {
+    await this.removeStaleScratchMaps();
+    const name = `${SCRATCH_PREFIX}${randomUUID()}`;
+    const stored: DataMap = { ...map, map: name };
+    await this.repository.replaceMap(name, toGraphRows(stored), { sources: [], checksum: checksumOf(stored), counts: countsOf(stored) });
+    try {
+      return await work(name);
+    } finally {
+      await this.repository.deleteMap(name).catch((error: unknown) => this.logger.warn(`could not remove scratch map ${name}: ${String(error)}`));
+    }
+  }
+
+  /** Scratch maps of checks killed mid-way (an hour is far longer than any check runs). */
+  async removeStaleScratchMaps(olderThanSeconds = 3600): Promise<number> {
+    const stale = await this.repository.listStaleScratchMaps(olderThanSeconds);
+    for (const name of stale) await this.repository.deleteMap(name);
+    return stale.length;
   }
 
   async exportMap(name: string, format: ExportFormat = 'yaml'): Promise<string> {

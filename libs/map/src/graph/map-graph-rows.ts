@@ -33,6 +33,8 @@ export interface FeedRow {
   to: string;
   kind: 'FLOW' | 'DERIVATION';
   via: string;
+  /** Position of the category in the flow's list, or of the input in the derivation's: ties in a walk break by it. */
+  order: number;
   validFrom: string | null;
   validTo: string | null;
 }
@@ -111,21 +113,21 @@ export function toGraphRows(map: DataMap): MapGraphRows {
       crossOrganization: sender !== recipient,
       recipientCountry: countryOf(f.to),
     });
-    for (const category of f.dataCategories) {
+    f.dataCategories.forEach((category, order) => {
       const from = asset(f.from, category, false);
       const to = asset(f.to, category, true);
-      rows.feeds.push({ from, to, kind: 'FLOW', via: f.id, validFrom: f.validFrom ?? null, validTo: f.validTo ?? null });
-    }
+      rows.feeds.push({ from, to, kind: 'FLOW', via: f.id, order, validFrom: f.validFrom ?? null, validTo: f.validTo ?? null });
+    });
   });
 
   (map.derivations ?? []).forEach((d, seq) => {
     rows.derivations.push({ ...props(d), id: d.id, seq, organization: operatorOf(d.system) });
     for (const output of d.outputs) {
       const to = asset(d.system, output, true);
-      for (const input of d.inputs) {
+      d.inputs.forEach((input, order) => {
         const from = asset(d.system, input, false);
-        rows.feeds.push({ from, to, kind: 'DERIVATION', via: d.id, validFrom: d.validFrom ?? null, validTo: d.validTo ?? null });
-      }
+        rows.feeds.push({ from, to, kind: 'DERIVATION', via: d.id, order, validFrom: d.validFrom ?? null, validTo: d.validTo ?? null });
+      });
     }
   });
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Neo4jService, QueryRunner } from '@tadoru/graph';
+import { int, Neo4jService, QueryRunner } from '@tadoru/graph';
 import { MapGraphRows } from '../graph/map-graph-rows';
 
 export interface StoredMapInfo {
@@ -72,6 +72,10 @@ export class MapRepository {
       const [row] = await q.run('map/delete-map', { map: name });
       return (row?.deleted as number) > 0;
     });
+  }
+
+  listStaleScratchMaps(olderThanSeconds: number): Promise<string[]> {
+    return this.db.read('map.listStaleScratch', async (q) => (await q.run('map/list-stale-scratch-maps', { olderThanSeconds: int(olderThanSeconds) })).map((r) => r.name as string));
   }
 
   find(name: string): Promise<StoredMapInfo | undefined> {

@@ -1,0 +1,9 @@
+// Every asset at the given systems (a system's whole holding, the start of a system's lineage).
+UNWIND $systems AS system
+MATCH (a:DataAsset {map: $map, system: system})
+RETURN a {.id, .system, .category,
+  collected: EXISTS { (a)-[:AT]->(:System)-[:HAS_COLLECTION]->(:Collection)-[:COLLECTS]->(:DataCategory)<-[:OF]-(a) },
+  derived: EXISTS { (a)<-[r:FEEDS {kind: 'DERIVATION'}]-() WHERE $asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)) },
+  fed: EXISTS { (a)<-[r:FEEDS]-() WHERE $asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)) }
+} AS asset
+ORDER BY a.seq

@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { QueryRunner } from '@tadoru/graph';
+import { categoryOfAsset, chainTo, FeedEdge, LineageRepository, LineageService, systemOfAsset, systemsOf } from '@tadoru/lineage';
+import { assetId } from '@tadoru/map';
+import { compareFindings, Finding, findingId, PathStep } from './finding';
+import { fillTemplate } from './message-template';
+import { RuleCatalog } from './rule-catalog';
+import { RuleDefinition } from './rule-definition';
+import { RulesRepository } from './rules.repository';
+
+export interface EvaluateOptions {
+  /** ISO date: flows, derivations and consents not in force that day are left out before any rule runs. */
+  asOf?: string | null;
+  /** Rule ids to run; all when absent. */
+  rules?: readonly string[] | null;
+  /** Only these targets (ids of each rule's target kind): evaluation scoped to some elements. */
+  targets?: readonly string[] | null;
+}
+
+/** Columns every rule may return; anything else it returns is evidence. */
+interface RuleRow {
+  target: string;
+  affectedPeople?: number | null;
+  /** System the offending data leaves from, and the one it reaches (for a flow: its two systems). */
+  pathFrom?: string | null;
+  pathTo?: string | null;
+  /** The offending categories: the path is traced back from them to a system that collects one. */
+  categories?: string[] | null;
+  organizations?: string[] | null;
+  reason?: string | null;
+  [column: string]: unknown;
+}
+
+const STANDARD_COLUMNS = new Set(['target', 'affectedPeople', 'pathFrom', 'pathTo', 'organizations', 'reason']);
+
+/** Bounds of the walk that finds a finding's path back to where its data was collected. */
+const PATH_LIMITS = { maxDepth: 25, maxNodes: 2_000 };
+
+/**
+ * Runs the rule files over one stored map and turns their rows into findings, each with the path its
+ * data took, traced back through flows and derivations to a system that collected it.
+ */
+@Injectable()
+export class RuleEngine {
+  constructor(
+    private readonly catalog: RuleCatalog,
+    private readonly repository: RulesRepository,
+    private readonly lineage: LineageService,
+    private readonly assets: LineageRepository,
+  ) {}
+
+  async evaluate(map: string, options: EvaluateOptions = {}): Promise<Finding[]> {
+    const rules = this.catalog.select(options.rules ?? null);
+    const asOf = options.asOf ?? null;
+    const targets = options.targets ? [...options.targets] : null;
+    return this.repository.read('rules.evaluate', async (q) => {
+      const hits: Array<{ rule: RuleDefinition; row: RuleRow }> = [];
+      for (const rule of rules) {
+        const seen = new Set<string>();
+        for (const row of (await this.repository.runRule(q, rule, map, asOf, targets)) as RuleRow[]) {
+          // A rule reports at most one finding per target, whatever its query returns.
+          if (seen.has(row.target)) continue;
+          seen.add(row.target);
+          hits.push({ rule, row });
+        }
+      }
+      const paths = await this.tracePaths(q, map, asOf, hits.map((h) => h.row));
+      return hits.map(({ rule, row }, i) => toFinding(rule, row, paths[i])).sort(compareFindings);
+    });
+  }
+
+  /**
+   * One bounded upstream walk per finding, all walked together (one query per level): from the
+   * offending categories where the data left, back to the nearest asset whose system collects it.
+   */
+  private async tracePaths(q: QueryRunner, map: string, asOf: string | null, rows: RuleRow[]): Promise<TracedPath[]> {
+    const startIds = rows.map((r) => (r.pathFrom ? (r.categories ?? []).map((c) => assetId(r.pathFrom as string, c)) : []));
+    const known = await this.assets.assetsByIds(q, map, startIds.flat());
+    const starts = startIds.map((ids) => ids.flatMap((id) => known.get(id) ?? []));
+    const walks = await this.lineage.walk(q, map, starts, 'UPSTREAM', { ...PATH_LIMITS, stopAt: (a) => a.collected === true }, asOf);
+    return rows.map((row, i) => {
+      const source = [...walks[i].nodes.values()].find((n) => n.collected);
+      const chain = source ? chainTo(walks[i], source.id, 'UPSTREAM') : [];
+      const systems = systemsOf(chain, systemOfAsset);
+      if (source && chain.length === 0) systems.push(source.system);
+      // No collecting system upstream (or the data was collected where it left): the flow's own two systems.
+      for (const end of [row.pathFrom, row.pathTo]) if (end && systems[systems.length - 1] !== end) systems.push(end);
+      const steps: PathStep[] = source ? [{ kind: 'COLLECTION', via: source.system, fromSystem: source.system, toSystem: source.system, fromCategory: null, toCategory: source.category }] : [];
+      steps.push(...chain.map(toStep));
+      return { systems, steps };
+    });
+  }
+}
+
+/** The target flow itself, as the last step of its finding's path. */
+function ownFlowStep(row: RuleRow): PathStep {
+  const category = row.categories?.[0] ?? null;
+  return { kind: 'FLOW', via: row.target, fromSystem: row.pathFrom ?? '', toSystem: row.pathTo ?? '', fromCategory: category, toCategory: category };
+}
+
+interface TracedPath {
+  systems: string[];
+  steps: PathStep[];
+}
+
+function toStep(edge: FeedEdge): PathStep {
+  return {
+    kind: edge.kind,
+    via: edge.via,
+    fromSystem: systemOfAsset(edge.from),
+    toSystem: systemOfAsset(edge.to),
+    fromCategory: categoryOfAsset(edge.from),
+    toCategory: categoryOfAsset(edge.to),
+  };
+}
+
+function toFinding(rule: RuleDefinition, row: RuleRow, path: TracedPath): Finding {
+  const target = { kind: rule.target, id: row.target };
+  const reason = row.reason ?? null;
+  const template = (reason && rule.messages[reason]) || rule.messages[''];
+  const values = { ...row, rule: rule.id };
+  const evidence = Object.fromEntries(Object.entries(row).filter(([k]) => !STANDARD_COLUMNS.has(k)));
+  return {
+    id: findingId(rule.id, target),
+    rule: rule.id,
+    severity: rule.severity,
+    target,
+    affectedPeople: typeof row.affectedPeople === 'number' ? row.affectedPeople : null,
+    path: path.systems,
+    pathSteps: rule.target === 'flow' ? [...path.steps, ownFlowStep(row)] : path.steps,
+    message: fillTemplate(template.en, values, 'en'),
+    messageJa: fillTemplate(template.ja, values, 'ja'),
+    title: rule.title,
+    citation: rule.citation,
+    explanation: rule.explanation,
+    organizations: [...new Set(row.organizations ?? [])],
+    reason,
+    evidence,
+  };
+}
