@@ -3,13 +3,18 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { join } from 'node:path';
 import { GraphConnectionConfig, GraphModule, projectRoot } from '@tadoru/graph';
+import { LineageModule } from '@tadoru/lineage';
 import { CatalogService, MapModule } from '@tadoru/map';
+import { RulesModule } from '@tadoru/rules';
+import { TraceModule } from '@tadoru/trace';
 import { ELEMENT_RESOLVERS } from './catalog/element.resolvers';
 import { depthLimitRule } from './graphql/depth-limit.rule';
 import { formatGraphQLError } from './graphql/format-error';
 import { GqlContext, Loaders } from './graphql/loaders';
 import { HealthController } from './health/health.controller';
+import { FindingExplanationResolver, FindingsResolver } from './findings/findings.resolver';
 import { DataMapResolver } from './maps/data-map.resolver';
+import { LineageNodeResolver, RecipientRowResolver, TraceResolver } from './trace/trace.resolver';
 
 export interface ApiOptions {
   connection: GraphConnectionConfig;
@@ -28,6 +33,9 @@ export class ApiModule {
       imports: [
         GraphModule.forRoot(options.connection),
         MapModule,
+        LineageModule,
+        RulesModule,
+        TraceModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [MapModule],
@@ -45,7 +53,7 @@ export class ApiModule {
         }),
       ],
       controllers: [HealthController],
-      providers: [DataMapResolver, ...ELEMENT_RESOLVERS],
+      providers: [DataMapResolver, ...ELEMENT_RESOLVERS, FindingsResolver, FindingExplanationResolver, TraceResolver, RecipientRowResolver, LineageNodeResolver],
     };
   }
 }

@@ -1,9 +1,102 @@
-/** The example tabs the playground opens with. */
+export const DPO_QUESTION = `# tadoru: who receives students' browsing history, and for what purpose?
+# One row per recipient, system, category received (the history itself or data derived from it,
+# such as the offer-decline score), flow and purpose: with the legal basis, the notice, the path the
+# data took, and the rules each unlawful step breaks. Press the ▶ button (or Ctrl-Enter) to run.
+# Other tabs: a person's trace, the findings, every flow, and more.
+query WhoReceivesBrowsingHistory($map: String! = "rikunabi-2019", $category: String! = "rn2020-browsing-member") {
+  map(name: $map) {
+    recipients(category: $category) {
+      partial
+      totalCount
+      rows {
+        organizationName
+        systemName
+        categoryId
+        derived
+        purpose { name }
+        basis
+        notice { id publishedAt }
+        path { systems steps { kind via rulesBroken } }
+        findings { rule severity affectedPeople message }
+      }
+    }
+  }
+}
+`;
+
+/** The example tabs the playground opens with; the first is the question tadoru exists for. */
 export const PLAYGROUND_TABS: { query: string; variables?: string }[] = [
+  { query: DPO_QUESTION },
+  {
+    query: `# Everything about one cohort: where their data is, who received it, under which consent,
+# and the findings that concern them. rn2020-no-consent: 7,983 students without valid consent.
+query PersonTrace($map: String! = "rikunabi-2019", $person: String! = "rn2020-no-consent") {
+  map(name: $map) {
+    personTrace(person: $person) {
+      person { id subject count uses }
+      consents { notice organization at withdrawnAt }
+      holdings { organizationId systemId categoryId derived depth }
+      recipients {
+        organizationName
+        categoryId
+        flowId
+        basis
+        consent { concerned consented withdrawn }
+        findings { rule severity }
+      }
+      findings { rule severity target { kind id } affectedPeople message }
+      partial
+    }
+  }
+}
+`,
+  },
+  {
+    query: `# The rules the map breaks, most severe first, with a summary by severity.
+# Filter by rule, severity, organization, target or date (asOf: "2019-05-01").
+query Findings($map: String! = "rikunabi-2019") {
+  map(name: $map) {
+    findings(first: 50) {
+      totalCount
+      summary { critical high medium low }
+      nodes { id rule severity title target { kind id } affectedPeople path message messageJa citation }
+    }
+  }
+}
+`,
+  },
+  {
+    query: `# One finding explained: the rule, the facts, the way the data came, and the people affected.
+query ExplainFinding($map: String! = "rikunabi-2019", $id: String! = "APPI-27-1:flow:toyota-scores-named") {
+  map(name: $map) {
+    finding(id: $id) {
+      summary
+      summaryJa
+      rule { id title citation condition explanation { en ja } }
+      finding { severity affectedPeople path pathSteps { kind via fromSystem toSystem fromCategory toCategory } evidence { name value } }
+      people { id count since consents { at withdrawnAt notice { id } } }
+    }
+  }
+}
+`,
+  },
+  {
+    query: `# Where the offer-decline score comes from (UPSTREAM), at Toyota's applicant tracking system:
+# every category at every system on the way, and the flow or derivation that led there.
+query Lineage($map: String! = "rikunabi-2019") {
+  map(name: $map) {
+    lineage(category: "rn2020-decline-score", system: "toyota-ats", direction: UPSTREAM, maxDepth: 10) {
+      partial
+      cutBy
+      nodes { depth asset system { name operator { name } } category { name class } reachedVia { kind via } }
+    }
+  }
+}
+`,
+  },
   {
     query: `# tadoru: where does personal data go, and on what ground?
 # All flows of the Rikunabi 2019 map with their sender, recipient, categories and basis.
-# Press the ▶ button (or Ctrl-Enter) to run. Other tabs hold more examples.
 query RikunabiFlows($map: String! = "rikunabi-2019") {
   map(name: $map) {
     name
