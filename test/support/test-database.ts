@@ -16,7 +16,8 @@ export function testConnection(): GraphConnectionConfig {
     user: process.env.NEO4J_URI ? process.env.NEO4J_USER : undefined,
     password: process.env.NEO4J_URI ? process.env.NEO4J_PASSWORD : undefined,
     database: (process.env.NEO4J_URI && process.env.NEO4J_DATABASE) || 'neo4j',
-    txTimeoutMs: 30_000,
+    // Generous: a cold first import on a busy 2-core machine can take tens of seconds.
+    txTimeoutMs: 120_000,
   };
 }
 

@@ -4,6 +4,7 @@ MATCH (a:DataAsset {map: $map, system: system})
 RETURN a {.id, .system, .category,
   collected: EXISTS { (a)-[:AT]->(:System)-[:HAS_COLLECTION]->(:Collection)-[:COLLECTS]->(:DataCategory)<-[:OF]-(a) },
   derived: EXISTS { (a)<-[r:FEEDS {kind: 'DERIVATION'}]-() WHERE $asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)) },
-  fed: EXISTS { (a)<-[r:FEEDS]-() WHERE $asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)) }
+  // Fed by anything at any time: an asset whose only inputs are out of date that day is not an origin.
+  fed: EXISTS { (a)<-[:FEEDS]-() }
 } AS asset
 ORDER BY a.seq

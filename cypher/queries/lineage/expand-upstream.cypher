@@ -4,7 +4,7 @@ UNWIND $frontier AS item
 MATCH (a:DataAsset {map: $map, id: item.asset})<-[r:FEEDS]-(b:DataAsset)
 WHERE $asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf))
 WITH item, a, r, b
-ORDER BY item.i, coalesce(r.order, 0), r.via, b.id
+ORDER BY item.i, coalesce(r.viaSeq, 0), coalesce(r.order, 0), b.id
 LIMIT $limit
 RETURN item.search AS search, b.id AS from, a.id AS to, r.kind AS kind, r.via AS via,
        b {.id, .system, .category, collected: EXISTS { (b)-[:AT]->(:System)-[:HAS_COLLECTION]->(:Collection)-[:COLLECTS]->(:DataCategory)<-[:OF]-(b) }} AS reached

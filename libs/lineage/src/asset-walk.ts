@@ -83,15 +83,14 @@ export async function walkAssets(starts: AssetRef[][], limits: WalkLimits, expan
   for (let depth = 1; frontier.length > 0; depth++) {
     const budget = limits.maxNodes * LEVEL_ROW_FACTOR + frontier.length;
     const rows = await expand(frontier, budget + 1);
-    const searchesInFrontier = new Set(frontier.map((f) => f.search));
-    if (rows.length > budget) {
-      // The level was cut by the row budget: its searches are partial whatever happens next.
-      for (const s of searchesInFrontier) cut(results[s], 'maxNodes');
-    }
     if (depth > limits.maxDepth) {
       // One look past the limit tells whether the limit cut anything.
       for (const row of rows) if (!results[row.search].nodes.has(row.reached.id)) cut(results[row.search], 'maxDepth');
       break;
+    }
+    if (rows.length > budget) {
+      // The level was cut by the row budget: its searches are partial whatever happens next.
+      for (const s of new Set(frontier.map((f) => f.search))) cut(results[s], 'maxNodes');
     }
     const next: Array<{ search: number; asset: string }> = [];
     for (const row of rows.slice(0, budget)) {

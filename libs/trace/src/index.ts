@@ -1,1 +1,3 @@
 export * from './trace.module';
+export * from './trace.service';
+export * from './trace.types';

@@ -33,7 +33,9 @@ export interface FeedRow {
   to: string;
   kind: 'FLOW' | 'DERIVATION';
   via: string;
-  /** Position of the category in the flow's list, or of the input in the derivation's: ties in a walk break by it. */
+  /** Position of the flow or derivation in the map: ties in a walk break by it ("first in the map wins")… */
+  viaSeq: number;
+  /** …then by the position of the category in the flow's list, or of the input in the derivation's. */
   order: number;
   validFrom: string | null;
   validTo: string | null;
@@ -116,7 +118,7 @@ export function toGraphRows(map: DataMap): MapGraphRows {
     f.dataCategories.forEach((category, order) => {
       const from = asset(f.from, category, false);
       const to = asset(f.to, category, true);
-      rows.feeds.push({ from, to, kind: 'FLOW', via: f.id, order, validFrom: f.validFrom ?? null, validTo: f.validTo ?? null });
+      rows.feeds.push({ from, to, kind: 'FLOW', via: f.id, viaSeq: seq, order, validFrom: f.validFrom ?? null, validTo: f.validTo ?? null });
     });
   });
 
@@ -126,7 +128,7 @@ export function toGraphRows(map: DataMap): MapGraphRows {
       const to = asset(d.system, output, true);
       d.inputs.forEach((input, order) => {
         const from = asset(d.system, input, false);
-        rows.feeds.push({ from, to, kind: 'DERIVATION', via: d.id, order, validFrom: d.validFrom ?? null, validTo: d.validTo ?? null });
+        rows.feeds.push({ from, to, kind: 'DERIVATION', via: d.id, viaSeq: seq, order, validFrom: d.validFrom ?? null, validTo: d.validTo ?? null });
       });
     }
   });
