@@ -1,12 +1,15 @@
 import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { GraphConnectionConfig, GraphModule, MigrationRunner, openDatabase, OpenDatabase, OpenDatabaseOptions } from '@tadoru/graph';
+import { LineageModule } from '@tadoru/lineage';
 import { MapModule } from '@tadoru/map';
+import { RulesModule } from '@tadoru/rules';
+import { TraceModule } from '@tadoru/trace';
 
 @Module({})
 class CliWorkModule {
   static forRoot(connection: GraphConnectionConfig): DynamicModule {
-    return { module: CliWorkModule, imports: [GraphModule.forRoot(connection), MapModule] };
+    return { module: CliWorkModule, imports: [GraphModule.forRoot(connection), MapModule, LineageModule, RulesModule, TraceModule] };
   }
 }
 

@@ -14,8 +14,12 @@ export interface OpenDatabase {
 }
 
 export interface OpenDatabaseOptions {
-  /** `persistent`: the service's data directory (TADORU_DATA_DIR, default .data/neo4j); `temporary`: a fresh one, deleted on close. */
-  storage: 'persistent' | 'temporary';
+  /**
+   * `persistent`: the service's data directory (TADORU_DATA_DIR, default .data/neo4j); `temporary`: a
+   * fresh one, deleted on close; `shared-or-temporary`: the server a running tadoru already has on the
+   * service's directory, else a temporary one (the service's store is never opened by this process).
+   */
+  storage: 'persistent' | 'temporary' | 'shared-or-temporary';
   log?: (line: string) => void;
   heap?: string;
 }
@@ -62,6 +66,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
     return { connection: external, description: `external Neo4j at ${external.uri} (database ${external.database})`, close: async () => undefined };
   }
   const txTimeoutMs = txTimeoutFromEnv();
+  if (options.storage === 'shared-or-temporary') {
+    const shared = runningEndpoint(serviceDataDir());
+    if (shared) {
+      return {
+        connection: { uri: shared, database: DEFAULT_DATABASE, txTimeoutMs },
+        description: `embedded Neo4j already running at ${shared}`,
+        close: async () => undefined,
+      };
+    }
+  }
   const dataDir = options.storage === 'persistent' ? serviceDataDir() : undefined;
   if (dataDir) {
     const shared = runningEndpoint(dataDir);

@@ -43,14 +43,16 @@ export class FindingsService {
     if (filter.targetKind && !TARGET_KINDS.includes(filter.targetKind)) problems.push({ path: 'targetKind', message: `unknown target kind "${filter.targetKind}"` });
     if (problems.length > 0) throw new InvalidInputError(problems);
     let rules = this.catalog.select(filter.rules ?? null);
-    if (filter.targetKind) rules = rules.filter((r) => r.target === filter.targetKind);
+    if (filter.targetKind) rules = rules.filter((r) => r.targets.includes(filter.targetKind as TargetKind));
     if (filter.severities?.length) rules = rules.filter((r) => filter.severities?.includes(r.severity));
     await this.maps.getMap(map);
     const findings =
       rules.length === 0
         ? []
         : await this.engine.evaluate(map, { asOf, rules: rules.map((r) => r.id), targets: filter.targetId ? [filter.targetId] : null });
-    const kept = findings.filter((f) => !filter.organization || f.organizations.includes(filter.organization));
+    const kept = findings.filter(
+      (f) => (!filter.organization || f.organizations.includes(filter.organization)) && (!filter.targetKind || f.target.kind === filter.targetKind),
+    );
     return { findings: kept, summary: summarise(kept) };
   }
 
@@ -61,12 +63,12 @@ export class FindingsService {
     const [ruleId, kind, ...rest] = id.split(':');
     const targetId = rest.join(':');
     const rule = this.catalog.get(ruleId);
-    if (!rule || rule.target !== kind || !targetId) {
+    if (!rule || !rule.targets.includes(kind as TargetKind) || !targetId) {
       problems.push({ path: 'id', message: `"${id}" is not a finding id: expected <rule>:<target kind>:<target id>, e.g. APPI-27-1:flow:score-delivery` });
     }
     if (problems.length > 0 || !rule) throw new InvalidInputError(problems);
     await this.maps.getMap(map);
-    const [finding] = await this.engine.evaluate(map, { asOf: date, rules: [rule.id], targets: [targetId] });
+    const finding = (await this.engine.evaluate(map, { asOf: date, rules: [rule.id], targets: [targetId] })).find((f) => f.target.kind === kind);
     if (!finding) throw new NotFoundError('finding', id, 'id');
     return { finding, rule };
   }

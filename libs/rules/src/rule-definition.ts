@@ -17,7 +17,8 @@ export interface RuleDefinition {
   /** Registry key of the file (`rules/<file>`). */
   key: string;
   severity: Severity;
-  target: TargetKind;
+  /** What the rule judges; a rule over several kinds (APPI-21-1) says per row which (`targetKind`). */
+  targets: TargetKind[];
   title: string;
   citation: string;
   /** The catalogue's condition, in words: when the rule fires. */
@@ -42,8 +43,10 @@ export function parseRuleDefinition(query: CypherQuery): RuleDefinition {
   };
   const severity = required('severity') as Severity;
   if (!SEVERITIES.includes(severity)) throw new Error(`${where}: severity must be one of ${SEVERITIES.join(', ')}`);
-  const target = required('target') as TargetKind;
-  if (!TARGET_KINDS.includes(target)) throw new Error(`${where}: target must be one of ${TARGET_KINDS.join(', ')}`);
+  const targets = required('target')
+    .split(',')
+    .map((t) => t.trim()) as TargetKind[];
+  for (const target of targets) if (!TARGET_KINDS.includes(target)) throw new Error(`${where}: target must be one or more of ${TARGET_KINDS.join(', ')}`);
   const params = [...query.params].sort();
   if (params.join() !== [...RULE_PARAMETERS].sort().join()) {
     throw new Error(`${where}: a rule takes exactly the parameters $${RULE_PARAMETERS.join(', $')} (found ${params.map((p) => `$${p}`).join(', ') || 'none'})`);
@@ -57,7 +60,7 @@ export function parseRuleDefinition(query: CypherQuery): RuleDefinition {
     id: required('id'),
     key: query.key,
     severity,
-    target,
+    targets,
     title: required('title'),
     citation: required('citation'),
     condition: required('condition'),

@@ -5,7 +5,7 @@ import { assetId } from '@tadoru/map';
 import { compareFindings, Finding, findingId, PathStep } from './finding';
 import { fillTemplate } from './message-template';
 import { RuleCatalog } from './rule-catalog';
-import { RuleDefinition } from './rule-definition';
+import { RuleDefinition, TargetKind } from './rule-definition';
 import { RulesRepository } from './rules.repository';
 
 export interface EvaluateOptions {
@@ -20,6 +20,8 @@ export interface EvaluateOptions {
 /** Columns every rule may return; anything else it returns is evidence. */
 interface RuleRow {
   target: string;
+  /** Needed only from a rule with several target kinds. */
+  targetKind?: TargetKind;
   affectedPeople?: number | null;
   /** System the offending data leaves from, and the one it reaches (for a flow: its two systems). */
   pathFrom?: string | null;
@@ -31,7 +33,7 @@ interface RuleRow {
   [column: string]: unknown;
 }
 
-const STANDARD_COLUMNS = new Set(['target', 'affectedPeople', 'pathFrom', 'pathTo', 'organizations', 'reason']);
+const STANDARD_COLUMNS = new Set(['target', 'targetKind', 'affectedPeople', 'pathFrom', 'pathTo', 'organizations', 'reason']);
 
 /** Bounds of the walk that finds a finding's path back to where its data was collected. */
 const PATH_LIMITS = { maxDepth: 25, maxNodes: 2_000 };
@@ -58,9 +60,10 @@ export class RuleEngine {
       for (const rule of rules) {
         const seen = new Set<string>();
         for (const row of (await this.repository.runRule(q, rule, map, asOf, targets)) as RuleRow[]) {
+          const kind = targetKindOf(rule, row);
           // A rule reports at most one finding per target, whatever its query returns.
-          if (seen.has(row.target)) continue;
-          seen.add(row.target);
+          if (seen.has(`${kind}:${row.target}`)) continue;
+          seen.add(`${kind}:${row.target}`);
           hits.push({ rule, row });
         }
       }
@@ -114,8 +117,16 @@ function toStep(edge: FeedEdge): PathStep {
   };
 }
 
+function targetKindOf(rule: RuleDefinition, row: RuleRow): TargetKind {
+  if (rule.targets.length === 1) return rule.targets[0];
+  if (!row.targetKind || !rule.targets.includes(row.targetKind)) {
+    throw new Error(`${rule.key}: a rule over ${rule.targets.join(', ')} must return targetKind, one of them (got ${String(row.targetKind)})`);
+  }
+  return row.targetKind;
+}
+
 function toFinding(rule: RuleDefinition, row: RuleRow, path: TracedPath): Finding {
-  const target = { kind: rule.target, id: row.target };
+  const target = { kind: targetKindOf(rule, row), id: row.target };
   const reason = row.reason ?? null;
   const template = (reason && rule.messages[reason]) || rule.messages[''];
   const values = { ...row, rule: rule.id };
@@ -127,7 +138,7 @@ function toFinding(rule: RuleDefinition, row: RuleRow, path: TracedPath): Findin
     target,
     affectedPeople: typeof row.affectedPeople === 'number' ? row.affectedPeople : null,
     path: path.systems,
-    pathSteps: rule.target === 'flow' ? [...path.steps, ownFlowStep(row)] : path.steps,
+    pathSteps: target.kind === 'flow' ? [...path.steps, ownFlowStep(row)] : path.steps,
     message: fillTemplate(template.en, values, 'en'),
     messageJa: fillTemplate(template.ja, values, 'ja'),
     title: rule.title,

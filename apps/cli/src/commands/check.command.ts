@@ -1,0 +1,89 @@
+import { Command, CommandRunner, Option } from 'nest-commander';
+import { basename } from 'node:path';
+import { InvalidInputError, Problem } from '@tadoru/common';
+import { checkAsOf } from '@tadoru/lineage';
+import { loadMapSources } from '@tadoru/map';
+import { CHECK_FORMATS, CheckFormat, renderCheckErrors, renderCheckReport } from '@tadoru/reports';
+import { CheckService, SEVERITIES, SEVERITY_RANK, Severity } from '@tadoru/rules';
+import { EXIT_INVALID_INPUT, reportCliError } from '../cli-errors';
+import { withDatabase } from '../database-session';
+import { readSources } from '../read-sources';
+
+const FAIL_ON = [...SEVERITIES, 'none'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+
+interface CheckOptions {
+  format?: string;
+  failOn?: string;
+  asOf?: string;
+}
+
+export const EXIT_FINDINGS = 1;
+
+/** Exit status of a check: 1 when a finding is at or above the threshold (shared/spec/data-map.md). */
+export function exitStatusFor(severities: Severity[], failOn: FailOn): number {
+  if (failOn === 'none') return 0;
+  return severities.some((s) => SEVERITY_RANK[s] <= SEVERITY_RANK[failOn]) ? EXIT_FINDINGS : 0;
+}
+
+@Command({
+  name: 'check',
+  arguments: '<files...>',
+  description:
+    'Validate a data map (one or more YAML/JSON files merged into one map), evaluate every rule of the catalogue on it, and print the findings. ' +
+    'Nothing needs to run: without NEO4J_URI it uses the embedded Neo4j of a running `tadoru serve`, or starts a temporary one. The map is never kept. ' +
+    'Exit status: 0 no finding at or above --fail-on, 1 at least one, 2 invalid input (every problem listed with its path).',
+})
+export class CheckCommand extends CommandRunner {
+  async run(files: string[], options: CheckOptions): Promise<void> {
+    // Options are read before anything else, so that errors come out in the format asked for.
+    const format = (CHECK_FORMATS as readonly string[]).includes(options.format ?? 'table') ? ((options.format ?? 'table') as CheckFormat) : 'table';
+    try {
+      const problems: Problem[] = [];
+      if (options.format !== undefined && !(CHECK_FORMATS as readonly string[]).includes(options.format)) {
+        problems.push({ path: '--format', message: `must be one of ${CHECK_FORMATS.join(', ')}, got "${options.format}"` });
+      }
+      const failOn = (options.failOn ?? 'high') as FailOn;
+      if (!FAIL_ON.includes(failOn)) problems.push({ path: '--fail-on', message: `must be one of ${FAIL_ON.join(', ')}, got "${options.failOn}"` });
+      const asOf = checkAsOf(options.asOf, problems, '--as-of');
+      if (problems.length > 0) throw new InvalidInputError(problems);
+
+      const sources = readSources(files);
+      // Validate before starting any database: an invalid map fails fast and nothing is evaluated.
+      const { map, problems: mapProblems } = loadMapSources(sources);
+      if (!map) throw new InvalidInputError(mapProblems);
+      const name = map.map ?? basename(files[0]).replace(/\.(ya?ml|json)$/i, '');
+
+      const report = await withDatabase((ctx) => ctx.get(CheckService).check(map, name, { asOf }), { storage: 'shared-or-temporary' });
+      process.stdout.write(renderCheckReport(report, format));
+      process.exitCode = exitStatusFor(
+        report.findings.map((f) => f.severity),
+        failOn,
+      );
+    } catch (error) {
+      if (error instanceof InvalidInputError) {
+        (format === 'json' ? process.stdout : process.stderr).write(renderCheckErrors(error.problems, format));
+        process.exitCode = EXIT_INVALID_INPUT;
+      } else {
+        process.exitCode = reportCliError(error);
+        // A check that could not run is not a pass: never exit 0 or 1 ("findings") for it.
+        if (process.exitCode !== EXIT_INVALID_INPUT) process.exitCode = 3;
+      }
+    }
+  }
+
+  @Option({ flags: '-f, --format <format>', description: 'json, table or markdown (default: table)' })
+  parseFormat(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--fail-on <severity>', description: 'exit 1 when a finding is at or above: critical, high, medium, low or none (default: high)' })
+  parseFailOn(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--as-of <date>', description: 'YYYY-MM-DD: judge the map as it stood that day (flows, derivations and consents not in force are left out)' })
+  parseAsOf(value: string): string {
+    return value;
+  }
+}
