@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { DataMap, validateMap } from '@tadoru/map';
-import { CheckService, Finding } from '@tadoru/rules';
+import { DataMap, MapService, validateMap } from '@tadoru/map';
+import { CheckService, Finding, RuleEngine } from '@tadoru/rules';
 
 /**
  * A compact way to write a rule's test maps: a base of organizations, systems and categories that
@@ -69,14 +69,19 @@ export function withElement<T extends { id: string }>(list: T[] | undefined, id:
 
 /** Runs `tadoru check`'s evaluation on a map (stored as a scratch map, removed afterwards). */
 export async function findingsOf(ctx: INestApplicationContext, map: DataMap, options: { asOf?: string } = {}): Promise<Finding[]> {
-  const { problems } = validateMap([{ value: JSON.parse(JSON.stringify(map)) }]);
-  if (problems.length > 0) throw new Error(`test map is invalid:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+  assertValid(map);
   const report = await ctx.get(CheckService).check(map, map.map ?? 'test', options);
   return report.findings;
 }
 
-/** The findings of one rule, as `target id → finding`. */
+/** The findings of one rule only (other rules are not run, so one rule's tests never depend on another's file). */
 export async function findingsOfRule(ctx: INestApplicationContext, rule: string, map: DataMap, options: { asOf?: string } = {}): Promise<Map<string, Finding>> {
-  const all = await findingsOf(ctx, map, options);
-  return new Map(all.filter((f) => f.rule === rule).map((f) => [f.target.id, f]));
+  assertValid(map);
+  const findings = await ctx.get(MapService).withScratchMap(map, (name) => ctx.get(RuleEngine).evaluate(name, { rules: [rule], asOf: options.asOf }));
+  return new Map(findings.map((f) => [f.target.id, f]));
+}
+
+function assertValid(map: DataMap): void {
+  const { problems } = validateMap([{ value: JSON.parse(JSON.stringify(map)) }]);
+  if (problems.length > 0) throw new Error(`test map is invalid:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
 }
