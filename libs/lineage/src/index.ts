@@ -1,7 +1,7 @@
 export * from './asset-walk';
 export * from './lineage-arguments';
 export * from './lineage.module';
-export type { PersonFlowConsent, PersonRow, StartAsset } from './lineage.repository';
+export type { PersonFlowConsent, StartAsset } from './lineage.repository';
 export { LineageRepository } from './lineage.repository';
 export * from './lineage.service';
 export * from './lineage.types';

@@ -9,14 +9,6 @@ export interface StartAsset extends AssetRef {
   fed: boolean;
 }
 
-export interface PersonRow {
-  id: string;
-  subject: string;
-  headcount: number;
-  since?: string;
-  uses: string[];
-}
-
 export interface PersonFlowConsent {
   flow: string;
   concerned: boolean;
@@ -63,11 +55,6 @@ export class LineageRepository {
   async categoriesOfSubjects(q: QueryRunner, map: string, subjects: string[]): Promise<string[]> {
     const rows = await q.run('lineage/categories-of-subjects', { map, subjects });
     return rows.map((r) => r.id as string);
-  }
-
-  async person(q: QueryRunner, map: string, people: string): Promise<PersonRow | undefined> {
-    const [row] = await q.run('lineage/person', { map, people });
-    return row?.person as PersonRow | undefined;
   }
 
   async personConsentForFlows(q: QueryRunner, map: string, people: string, flows: string[], asOf: string | null): Promise<Map<string, PersonFlowConsent>> {

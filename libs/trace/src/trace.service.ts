@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidInputError, Problem } from '@tadoru/common';
+import { Problem } from '@tadoru/common';
 import {
   AssetRef,
   Bounds,
@@ -54,7 +54,7 @@ export class TraceService {
     ]);
 
     const walked = request.person
-      ? await this.walkFromPerson(request.map, request.person, bounds)
+      ? await this.walkFromPerson(request.map, await this.person(request.map, request.person), bounds)
       : await this.walkFromCategories(request.map, request, bounds);
     const rows = await this.receipts(request.map, walked, { includeInternal: request.includeInternal ?? false, person: request.person ?? null });
     return { map: request.map, asOf: bounds.asOf, categories: walked.categories, rows: rows.rows, partial: walked.walk.partial, cutBy: walked.walk.cutBy };
@@ -64,8 +64,8 @@ export class TraceService {
     const bounds = checkBounds(request);
     await this.lineage.requireMap(request.map);
     await this.lineage.requireElements(request.map, [['people', request.person, 'person']]);
-    const person = (await this.catalog.byIds('people', request.map, [request.person])).get(request.person) as Element;
-    const walked = await this.walkFromPerson(request.map, request.person, bounds);
+    const person = await this.person(request.map, request.person);
+    const walked = await this.walkFromPerson(request.map, person, bounds);
     const { rows, findings } = await this.receipts(request.map, walked, { includeInternal: true, person: request.person, collectionsAt: person.uses as string[] });
 
     const nodes = [...walked.walk.nodes.values()];
@@ -112,13 +112,16 @@ export class TraceService {
     });
   }
 
+  private async person(map: string, id: string): Promise<Element> {
+    return (await this.catalog.byIds('people', map, [id])).get(id) as Element;
+  }
+
   /** A person's data starts at the systems they use, in every category about their subject found there. */
-  private async walkFromPerson(map: string, people: string, bounds: Bounds): Promise<Walked> {
+  private async walkFromPerson(map: string, person: Element, bounds: Bounds): Promise<Walked> {
+    const uses = (person.uses as string[] | undefined) ?? [];
     return this.assets.read('trace.walkPerson', async (q) => {
-      const person = await this.assets.person(q, map, people);
-      if (!person) throw new InvalidInputError([{ path: 'person', message: `unknown people entry "${people}"` }]);
-      const categories = await this.assets.categoriesOfSubjects(q, map, [person.subject]);
-      const starts: AssetRef[] = person.uses.length > 0 ? await this.assets.assetsOfCategories(q, map, categories, person.uses, bounds.asOf) : [];
+      const categories = await this.assets.categoriesOfSubjects(q, map, [String(person.subject)]);
+      const starts: AssetRef[] = uses.length > 0 ? await this.assets.assetsOfCategories(q, map, categories, uses, bounds.asOf) : [];
       const [walk] = await this.lineage.walk(q, map, [starts], 'DOWNSTREAM', bounds, bounds.asOf);
       return { bounds, categories, walk };
     });
