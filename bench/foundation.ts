@@ -12,21 +12,12 @@ import { createApiApp } from '../apps/api/src/api.factory';
 import { MigrationRunner, Neo4jService, projectRoot } from '@tadoru/graph';
 import { loadMapSources, MapService } from '@tadoru/map';
 import { startEmbeddedNeo4j } from '@tadoru/neo4j-launcher';
+import { percentile, timed } from './measure';
 
 const EXAMPLES = ['rikunabi-2019.yaml', 'persol-group.yaml', 'wantedly.yaml'];
 const FLOWS_QUERY = `{ map(name: "rikunabi-2019") { flows(first: 100) { totalCount nodes {
   id basis validFrom validTo from { id name } to { id name } sender { id name roles } recipient { id name roles }
   dataCategories { id name class profiling } purposes { id name } notice { id publishedAt } } } } }`;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const started = process.hrtime.bigint();
-  const result = await work();
-  return [result, Number(process.hrtime.bigint() - started) / 1e6];
-}
 
 async function main(): Promise<void> {
   const rows: [string, string][] = [];

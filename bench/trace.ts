@@ -15,6 +15,7 @@ import { createApiApp } from '../apps/api/src/api.factory';
 import { MigrationRunner, Neo4jService, projectRoot } from '@tadoru/graph';
 import { loadMapSources, MapService } from '@tadoru/map';
 import { startEmbeddedNeo4j } from '@tadoru/neo4j-launcher';
+import { percentile, timed } from './measure';
 import { CheckService, RuleEngine } from '@tadoru/rules';
 import { DPO_QUESTION } from '../apps/api/src/playground/playground-queries';
 
@@ -36,16 +37,6 @@ const QUERIES: Record<string, { query: string; variables?: Record<string, unknow
     query: `{ map(name: "rikunabi-2019") { findings(first: 1000) { totalCount summary { critical high medium low } nodes { id } } } }`,
   },
 };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const started = process.hrtime.bigint();
-  const result = await work();
-  return [result, Number(process.hrtime.bigint() - started) / 1e6];
-}
 
 async function main(): Promise<void> {
   const rows: [string, string][] = [];
