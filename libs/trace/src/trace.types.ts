@@ -1,7 +1,4 @@
-import { Direction } from '@tadoru/lineage';
 import { Finding } from '@tadoru/rules';
-
-export type { Direction };
 
 /** One step of the way data took, with the rules that step breaks. */
 export interface TraceStep {

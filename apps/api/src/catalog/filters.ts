@@ -3,8 +3,8 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, 
 import { BASES, COLLECTION_METHODS, DATA_CLASSES, MAX_PAGE_SIZE, ROLES } from '@tadoru/map';
 import { Basis, CollectionMethod, DataClass, Role } from './enums';
 
-const ID = /^[A-Za-z0-9._:-]{1,128}$/;
-const ID_MESSAGE = 'must be an id of 1-128 characters from A-Z a-z 0-9 . _ : -';
+export const ID = /^[A-Za-z0-9._:-]{1,128}$/;
+export const ID_MESSAGE = 'must be an id of 1-128 characters from A-Z a-z 0-9 . _ : -';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @ArgsType()

@@ -1,16 +1,14 @@
 import { Args, ArgsType, Context, Field, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { InvalidInputError } from '@tadoru/common';
-import { StoredMapInfo } from '@tadoru/map';
+import { decodeCursor, encodeCursor, StoredMapInfo } from '@tadoru/map';
 import { Finding, FindingExplanation, FindingsService, RuleCatalog, RuleDefinition, SEVERITIES, TARGET_KINDS, TargetKind as Kind, Severity as Sev } from '@tadoru/rules';
 import { PeopleType } from '../catalog/element.types';
+import { ID, ID_MESSAGE } from '../catalog/filters';
 import { GqlContext } from '../graphql/loaders';
 import { DataMapType } from '../maps/data-map.type';
 import { FindingExplanationType, FindingListType, FindingType, RuleType, Severity, TargetKind } from './finding.types';
 
 const MAX_FINDINGS_PAGE = 1_000;
-const ID = /^[A-Za-z0-9._:-]{1,128}$/;
-const ID_MESSAGE = 'must be an id of 1-128 characters from A-Z a-z 0-9 . _ : -';
 
 @ArgsType()
 class FindingsArgs {
@@ -73,18 +71,6 @@ export function toFindingType(f: Finding): FindingType {
   return { ...f, evidence: Object.entries(f.evidence).map(([name, value]) => ({ name, value: JSON.stringify(value ?? null) })) };
 }
 
-function cursorOf(id: string): string {
-  return Buffer.from(`finding:${id}`, 'utf8').toString('base64url');
-}
-
-function afterCursor(cursor: string): string {
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!decoded.startsWith('finding:') || cursorOf(decoded.slice(8)) !== cursor) {
-    throw new InvalidInputError([{ path: 'after', message: 'is not a cursor this API returned (use endCursor)' }]);
-  }
-  return decoded.slice(8);
-}
-
 /** The rule catalogue, and the findings of a map: filtered, paged, and one explained. */
 @Resolver(() => DataMapType)
 export class FindingsResolver {
@@ -110,7 +96,7 @@ export class FindingsResolver {
     });
     let start = 0;
     if (args.after) {
-      const afterId = afterCursor(args.after);
+      const afterId = decodeCursor(args.after);
       start = findings.findIndex((f) => f.id === afterId) + 1;
     }
     const page = findings.slice(start, start + args.first);
@@ -119,7 +105,7 @@ export class FindingsResolver {
       summary,
       nodes: page.map(toFindingType),
       hasNextPage: start + args.first < findings.length,
-      endCursor: page.length > 0 ? cursorOf(page[page.length - 1].id) : null,
+      endCursor: page.length > 0 ? encodeCursor(page[page.length - 1].id) : null,
     };
   }
 

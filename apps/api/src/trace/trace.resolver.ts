@@ -4,13 +4,13 @@ import { LineageService } from '@tadoru/lineage';
 import { StoredMapInfo } from '@tadoru/map';
 import { PersonTrace, RecipientRow, TraceService } from '@tadoru/trace';
 import { DataCategoryType, FlowType, NoticeType, OrganizationType, PurposeType, SystemType } from '../catalog/element.types';
+import { ID, ID_MESSAGE } from '../catalog/filters';
 import { toFindingType } from '../findings/findings.resolver';
 import { GqlContext } from '../graphql/loaders';
 import { DataMapType } from '../maps/data-map.type';
 import { Direction, LineageNodeType, LineageType, PersonTraceType, RecipientRowType, RecipientsType } from './trace.types';
 
-const ID = /^[A-Za-z0-9._:-]{1,128}$/;
-const idMessage = (field: string) => `${field} must be an id of 1-128 characters from A-Z a-z 0-9 . _ : -`;
+const idMessage = (field: string) => `${field} ${ID_MESSAGE}`;
 
 @ArgsType()
 class BoundsArgs {

@@ -12,7 +12,7 @@ export function encodeCursor(id: string): string {
 export function decodeCursor(cursor: string, field = 'after'): string {
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!decoded.startsWith('id:') || decoded.length < 4 || encodeCursor(decoded.slice(3)) !== cursor) {
-    throw new InvalidInputError([{ path: field, message: 'is not a cursor this API returned (use pageInfo.endCursor)' }]);
+    throw new InvalidInputError([{ path: field, message: 'is not a cursor this API returned (pass the endCursor of the previous page)' }]);
   }
   return decoded.slice(3);
 }
