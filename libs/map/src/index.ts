@@ -1,6 +1,9 @@
 export * from './export/map-from-graph';
 export * from './graph/map-graph-rows';
 export type { StoredMapInfo } from './import/map.repository';
+export * from './import/bulk-map-import.service';
+export * from './import/map-checksum';
+export * from './parsing/json-map-stream';
 export * from './map.module';
 export * from './map.service';
 export * from './model/data-map';

@@ -1,13 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import { InvalidInputError, NotFoundError, Problem } from '@tadoru/common';
+import { ConflictError, InvalidInputError, NotFoundError, Problem } from '@tadoru/common';
 import { ExportFormat, mapFromElements, serializeMap } from './export/map-from-graph';
 import { toGraphRows } from './graph/map-graph-rows';
-import { MapRepository, StoredMapInfo } from './import/map.repository';
+import { BulkMapRepository } from './import/bulk-map.repository';
+import { checksumOf } from './import/map-checksum';
+import { resolveMapName } from './import/map-name';
+import { busyMessage, MapRepository, StoredMapInfo } from './import/map.repository';
 import { DataMap, SECTIONS } from './model/data-map';
 import { MapFormat, parseMapText } from './parsing/map-parser';
-import { ID_PATTERN, validateMap } from './validation/map-validator';
+import { validateMap } from './validation/map-validator';
 
 export interface MapSource {
   /** A file name (for messages and to tell YAML from JSON); absent for text sent through the API. */
@@ -46,19 +49,8 @@ export function countsOf(map: DataMap): Record<string, number> {
   return Object.fromEntries(SECTIONS.map((s) => [s, (map[s] ?? []).length]));
 }
 
-/** Same content, same checksum: keys sorted; null, absent and empty lists mean the same and are dropped. */
-export function checksumOf(map: DataMap): string {
-  return createHash('sha256').update(canonicalJson(map)).digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0));
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+/** Map entries beyond which one removal transaction would need too much of the database's memory. */
+const LARGEST_MAP_DELETED_AT_ONCE = 50_000;
 
 /** Prefix of scratch map names; `_` is not allowed in a user's map name, so they never collide. */
 export const SCRATCH_PREFIX = '_scratch-';
@@ -67,7 +59,10 @@ export const SCRATCH_PREFIX = '_scratch-';
 export class MapService {
   private readonly logger = new Logger(MapService.name);
 
-  constructor(private readonly repository: MapRepository) {}
+  constructor(
+    private readonly repository: MapRepository,
+    private readonly bulk: BulkMapRepository,
+  ) {}
 
   /**
    * Validates everything first and writes nothing unless the whole map is valid; then replaces the
@@ -81,7 +76,7 @@ export class MapService {
 
   /** Stores a map that `loadMapSources` already accepted (the CLI validates before starting a database). */
   async importValidMap(map: DataMap, sources: MapSource[], options: { mapName?: string } = {}): Promise<ImportResult> {
-    const name = this.resolveName(map, sources, options.mapName);
+    const name = resolveMapName(map.map, sources[0]?.name, options.mapName);
     const stored: DataMap = { ...map, map: name };
     const checksum = checksumOf(stored);
     const counts = countsOf(stored);
@@ -127,14 +122,21 @@ export class MapService {
     return mapFromElements(name, await this.repository.readElements(name));
   }
 
+  /** Small maps go in one transaction; large ones slice by slice, refused to readers from the start. */
   async deleteMap(name: string): Promise<boolean> {
-    await this.getMap(name);
-    return this.repository.deleteMap(name);
+    const info = await this.getMap(name);
+    const entries = Object.values(info.counts).reduce((a, b) => a + b, 0);
+    if (entries <= LARGEST_MAP_DELETED_AT_ONCE) return this.repository.deleteMap(name);
+    await this.bulk.markDeleting(name);
+    await this.bulk.deleteInSlices(name, true);
+    return true;
   }
 
+  /** The stored map, ready to read: refused while a bulk import, swap or removal holds it. */
   async getMap(name: string): Promise<StoredMapInfo> {
     const info = await this.repository.find(name);
-    if (!info) throw new NotFoundError('map', name, 'map');
+    if (!info || info.busy === 'importing') throw new NotFoundError('map', name, 'map');
+    if (info.busy) throw new ConflictError(busyMessage(name, info.busy));
     return info;
   }
 
@@ -144,13 +146,5 @@ export class MapService {
 
   listMaps(): Promise<StoredMapInfo[]> {
     return this.repository.list();
-  }
-
-  private resolveName(map: DataMap, sources: MapSource[], override?: string): string {
-    const fromFile = sources[0]?.name ? basename(sources[0].name).replace(/\.(ya?ml|json)$/i, '') : undefined;
-    const name = override ?? map.map ?? fromFile;
-    if (!name) throw new InvalidInputError([{ path: 'map', message: 'required: name the map in the file (`map: my-map`) or in the request' }]);
-    if (!ID_PATTERN.test(name)) throw new InvalidInputError([{ path: 'map', message: `"${name}" is not a valid map name: use 1-128 characters from A-Z a-z 0-9 . _ : -` }]);
-    return name;
   }
 }

@@ -1,4 +1,4 @@
-import { DataMap } from '../model/data-map';
+import { DataCategory, DataMap, Derivation, Flow, Group, Notice, Organization, People, Purpose, Section, SECTIONS, Subject, System } from '../model/data-map';
 
 /** A node's properties as written: the map's own fields plus `id`, `seq` and derived values. */
 export type NodeRow = Record<string, unknown> & { id: string; seq: number };
@@ -26,6 +26,30 @@ export interface MapGraphRows {
   dataAssets: NodeRow[];
   /** Asset-to-asset steps: a flow moving a category, or a derivation turning one into another. */
   feeds: FeedRow[];
+  /** Ids of assets written earlier (by a previous batch) as not held, that a later entry makes held. */
+  heldAssets: string[];
+}
+
+export function emptyGraphRows(): MapGraphRows {
+  return {
+    groups: [],
+    organizations: [],
+    subjects: [],
+    dataCategories: [],
+    purposes: [],
+    notices: [],
+    provisions: [],
+    sharedUses: [],
+    systems: [],
+    collections: [],
+    flows: [],
+    derivations: [],
+    people: [],
+    consents: [],
+    dataAssets: [],
+    feeds: [],
+    heldAssets: [],
+  };
 }
 
 export interface FeedRow {
@@ -51,93 +75,157 @@ function props(entry: object, omit: string[] = []): Record<string, unknown> {
   return Object.fromEntries(Object.entries(entry).filter(([k, v]) => v !== undefined && v !== null && !omit.includes(k)));
 }
 
-export function toGraphRows(map: DataMap): MapGraphRows {
-  const organizations = new Map((map.organizations ?? []).map((o) => [o.id, o]));
-  const systems = new Map((map.systems ?? []).map((s) => [s.id, s]));
-  const countryOf = (systemId: string): string | undefined => {
-    const system = systems.get(systemId);
-    return system?.country ?? (system ? organizations.get(system.operator)?.country : undefined);
-  };
-  const operatorOf = (systemId: string): string | undefined => systems.get(systemId)?.operator;
+/** What a flow or derivation needs to know about systems that may be defined anywhere in the map. */
+export interface SystemDirectory {
+  operatorOf(systemId: string): string | undefined;
+  /** The system's own country, else its operator's. */
+  locationOf(systemId: string): string | undefined;
+}
 
-  const rows: MapGraphRows = {
-    groups: (map.groups ?? []).map((g, seq) => ({ ...props(g), id: g.id, seq })),
-    organizations: (map.organizations ?? []).map((o, seq) => ({ ...props(o), id: o.id, seq })),
-    subjects: (map.subjects ?? []).map((s, seq) => ({ ...props(s), id: s.id, seq })),
-    dataCategories: (map.dataCategories ?? []).map((c, seq) => ({ ...props(c), id: c.id, seq })),
-    purposes: (map.purposes ?? []).map((p, seq) => ({ ...props(p), id: p.id, seq })),
-    notices: [],
-    provisions: [],
-    sharedUses: [],
-    systems: [],
-    collections: [],
-    flows: [],
-    derivations: [],
-    people: [],
-    consents: [],
-    dataAssets: [],
-    feeds: [],
+export function directoryOf(organizations: Iterable<Pick<Organization, 'id' | 'country'>>, systems: Iterable<Pick<System, 'id' | 'operator' | 'country'>>): SystemDirectory {
+  const countries = new Map<string, string>();
+  for (const o of organizations) countries.set(o.id, o.country);
+  const bySystem = new Map<string, { operator: string; location?: string }>();
+  for (const s of systems) bySystem.set(s.id, { operator: s.operator, location: s.country ?? countries.get(s.operator) });
+  return {
+    operatorOf: (id) => bySystem.get(id)?.operator,
+    locationOf: (id) => bySystem.get(id)?.location,
   };
+}
 
-  (map.notices ?? []).forEach((n, seq) => {
+/**
+ * Turns map entries into graph rows one at a time, in map order, so that a whole map and a map
+ * streamed in batches become the same graph: it numbers each section's entries (`seq`) and keeps
+ * the one piece of state that spans entries, the data assets already created.
+ */
+export class GraphRowBuilder {
+  private readonly seqs = new Map<string, number>();
+  private readonly assets = new Map<string, NodeRow>();
+  /** Assets with `seq` below this were handed out in rows that are already written. */
+  private assetsWritten = 0;
+
+  constructor(private readonly directory: SystemDirectory) {}
+
+  /** Adds the rows of one entry of `section` to `rows`; returns how many rows that was. */
+  add(section: Section, entry: unknown, rows: MapGraphRows): number {
+    const before = rowCount(rows);
+    this.addEntry(section, entry, rows);
+    return rowCount(rows) - before;
+  }
+
+  private addEntry(section: Section, entry: unknown, rows: MapGraphRows): void {
+    const seq = this.next(section);
+    switch (section) {
+      case 'groups':
+        rows.groups.push(this.plain(entry as Group, seq));
+        return;
+      case 'organizations':
+        rows.organizations.push(this.plain(entry as Organization, seq));
+        return;
+      case 'subjects':
+        rows.subjects.push(this.plain(entry as Subject, seq));
+        return;
+      case 'dataCategories':
+        rows.dataCategories.push(this.plain(entry as DataCategory, seq));
+        return;
+      case 'purposes':
+        rows.purposes.push(this.plain(entry as Purpose, seq));
+        return;
+      case 'notices':
+        return this.notice(entry as Notice, seq, rows);
+      case 'systems':
+        return this.system(entry as System, seq, rows);
+      case 'flows':
+        return this.flow(entry as Flow, seq, rows);
+      case 'derivations':
+        return this.derivation(entry as Derivation, seq, rows);
+      case 'people':
+        return this.people(entry as People, seq, rows);
+    }
+  }
+
+  /** The rows handed out so far are written: a later change to one of their assets needs its own row. */
+  markWritten(): void {
+    this.assetsWritten = this.assets.size;
+  }
+
+  private next(section: string): number {
+    const seq = this.seqs.get(section) ?? 0;
+    this.seqs.set(section, seq + 1);
+    return seq;
+  }
+
+  private plain(entry: { id: string }, seq: number): NodeRow {
+    return { ...props(entry), id: entry.id, seq };
+  }
+
+  private notice(n: Notice, seq: number, rows: MapGraphRows): void {
     rows.notices.push({ ...props(n, ['provisions', 'sharedUse']), id: n.id, seq });
     (n.provisions ?? []).forEach((p, i) => rows.provisions.push({ ...props(p), id: `${n.id}#provision-${i}`, notice: n.id, seq: i }));
     if (n.sharedUse) rows.sharedUses.push({ ...props(n.sharedUse), id: `${n.id}#shared-use`, notice: n.id, seq: 0 });
-  });
+  }
 
-  const assets = new Map<string, NodeRow>();
-  const asset = (system: string, category: string, held: boolean): string => {
-    const id = assetId(system, category);
-    const existing = assets.get(id);
-    if (existing) existing.held = existing.held || held;
-    else assets.set(id, { id, system, category, held, seq: assets.size });
-    return id;
-  };
-
-  let collectionSeq = 0;
-  (map.systems ?? []).forEach((s, seq) => {
-    rows.systems.push({ ...props(s, ['collections']), id: s.id, seq, location: countryOf(s.id) });
+  private system(s: System, seq: number, rows: MapGraphRows): void {
+    rows.systems.push({ ...props(s, ['collections']), id: s.id, seq, location: this.directory.locationOf(s.id) });
     for (const c of s.collections ?? []) {
-      rows.collections.push({ ...props(c), id: c.id, system: s.id, seq: collectionSeq++ });
-      for (const category of c.dataCategories) asset(s.id, category, true);
+      rows.collections.push({ ...props(c), id: c.id, system: s.id, seq: this.next('collections') });
+      for (const category of c.dataCategories) this.asset(s.id, category, true, rows);
     }
-  });
+  }
 
-  (map.flows ?? []).forEach((f, seq) => {
-    const sender = operatorOf(f.from);
-    const recipient = operatorOf(f.to);
-    rows.flows.push({
-      ...props(f),
-      id: f.id,
-      seq,
-      sender,
-      recipient,
-      crossOrganization: sender !== recipient,
-      recipientCountry: countryOf(f.to),
-    });
+  private flow(f: Flow, seq: number, rows: MapGraphRows): void {
+    const sender = this.directory.operatorOf(f.from);
+    const recipient = this.directory.operatorOf(f.to);
+    rows.flows.push({ ...props(f), id: f.id, seq, sender, recipient, crossOrganization: sender !== recipient, recipientCountry: this.directory.locationOf(f.to) });
     f.dataCategories.forEach((category, order) => {
-      const from = asset(f.from, category, false);
-      const to = asset(f.to, category, true);
+      const from = this.asset(f.from, category, false, rows);
+      const to = this.asset(f.to, category, true, rows);
       rows.feeds.push({ from, to, kind: 'FLOW', via: f.id, viaSeq: seq, order, validFrom: f.validFrom ?? null, validTo: f.validTo ?? null });
     });
-  });
+  }
 
-  (map.derivations ?? []).forEach((d, seq) => {
-    rows.derivations.push({ ...props(d), id: d.id, seq, organization: operatorOf(d.system) });
+  private derivation(d: Derivation, seq: number, rows: MapGraphRows): void {
+    rows.derivations.push({ ...props(d), id: d.id, seq, organization: this.directory.operatorOf(d.system) });
     for (const output of d.outputs) {
-      const to = asset(d.system, output, true);
+      const to = this.asset(d.system, output, true, rows);
       d.inputs.forEach((input, order) => {
-        const from = asset(d.system, input, false);
+        const from = this.asset(d.system, input, false, rows);
         rows.feeds.push({ from, to, kind: 'DERIVATION', via: d.id, viaSeq: seq, order, validFrom: d.validFrom ?? null, validTo: d.validTo ?? null });
       });
     }
-  });
+  }
 
-  (map.people ?? []).forEach((p, seq) => {
+  private people(p: People, seq: number, rows: MapGraphRows): void {
     rows.people.push({ ...props(p, ['consents']), id: p.id, seq, headcount: p.count ?? 1 });
     (p.consents ?? []).forEach((c, i) => rows.consents.push({ ...props(c), id: `${p.id}#consent-${i}`, people: p.id, seq: i }));
-  });
+  }
 
-  rows.dataAssets = [...assets.values()];
+  private asset(system: string, category: string, held: boolean, rows: MapGraphRows): string {
+    const id = assetId(system, category);
+    const existing = this.assets.get(id);
+    if (!existing) {
+      const row = { id, system, category, held, seq: this.assets.size };
+      this.assets.set(id, row);
+      rows.dataAssets.push(row);
+    } else if (held && !existing.held) {
+      existing.held = true; // still unwritten: the row itself carries it
+      if ((existing.seq as number) < this.assetsWritten) rows.heldAssets.push(id);
+    }
+    return id;
+  }
+}
+
+function rowCount(rows: MapGraphRows): number {
+  let n = 0;
+  for (const list of Object.values(rows)) n += (list as unknown[]).length;
+  return n;
+}
+
+/** The whole map's rows at once (maps that fit in memory; streamed maps use `GraphRowBuilder` directly). */
+export function toGraphRows(map: DataMap): MapGraphRows {
+  const builder = new GraphRowBuilder(directoryOf(map.organizations ?? [], map.systems ?? []));
+  const rows = emptyGraphRows();
+  // SECTIONS lists each section after those it refers to, so each row links only to what exists
+  for (const section of SECTIONS) for (const entry of map[section] ?? []) builder.add(section, entry, rows);
   return rows;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ConflictError } from '@tadoru/common';
 import { int, Neo4jService, QueryRunner } from '@tadoru/graph';
 import { MapGraphRows } from '../graph/map-graph-rows';
 
@@ -9,6 +10,8 @@ export interface StoredMapInfo {
   counts: Record<string, number>;
   createdAt: string;
   importedAt: string;
+  /** Set while a bulk import, swap or removal holds the map. */
+  busy?: 'importing' | 'replacing' | 'deleting';
 }
 
 export interface StoredElement {
@@ -17,7 +20,7 @@ export interface StoredElement {
 }
 
 /** The order matters: each step links only to elements created by an earlier one. */
-const CREATE_STEPS: ReadonlyArray<[string, keyof MapGraphRows]> = [
+export const CREATE_STEPS: ReadonlyArray<[string, keyof MapGraphRows]> = [
   ['map/import/01-create-groups', 'groups'],
   ['map/import/02-create-organizations', 'organizations'],
   ['map/import/03-create-subjects', 'subjects'],
@@ -34,10 +37,21 @@ const CREATE_STEPS: ReadonlyArray<[string, keyof MapGraphRows]> = [
   ['map/import/14-create-consents', 'consents'],
   ['map/import/15-create-data-assets', 'dataAssets'],
   ['map/import/16-create-feeds', 'feeds'],
+  ['map/import/17-mark-assets-held', 'heldAssets'],
 ];
 
 /** Rows per statement: bounds the size of one UNWIND without changing the single transaction. */
 const BATCH = 2_000;
+
+/** Writes rows with one statement per step and slice of BATCH rows, in the transaction of `q`. */
+export async function writeGraphRows(q: QueryRunner, map: string, rows: MapGraphRows): Promise<void> {
+  for (const [key, section] of CREATE_STEPS) {
+    const sectionRows = rows[section] as unknown[];
+    for (let i = 0; i < sectionRows.length; i += BATCH) {
+      await q.run(key, { map, rows: sectionRows.slice(i, i + BATCH) });
+    }
+  }
+}
 
 @Injectable()
 export class MapRepository {
@@ -54,13 +68,9 @@ export class MapRepository {
   ): Promise<{ previous?: StoredMapInfo; stored: StoredMapInfo }> {
     return this.db.write('map.replace', async (q) => {
       const previous = await this.findIn(q, name);
+      if (previous?.busy) throw new ConflictError(busyMessage(name, previous.busy));
       await q.run('map/delete-map-elements', { map: name });
-      for (const [key, section] of CREATE_STEPS) {
-        const sectionRows = rows[section] as unknown[];
-        for (let i = 0; i < sectionRows.length; i += BATCH) {
-          await q.run(key, { map: name, rows: sectionRows.slice(i, i + BATCH) });
-        }
-      }
+      await writeGraphRows(q, name, rows);
       await q.run('map/upsert-map', { map: name, sources: meta.sources, checksum: meta.checksum, countsJson: JSON.stringify(meta.counts) });
       return { previous, stored: (await this.findIn(q, name)) as StoredMapInfo };
     });
@@ -98,6 +108,11 @@ export class MapRepository {
   }
 }
 
+export function busyMessage(name: string, busy: NonNullable<StoredMapInfo['busy']>): string {
+  const what = { importing: 'is being imported', replacing: 'is being replaced by a bulk import', deleting: 'is being removed' }[busy];
+  return `map "${name}" ${what}; try again when that has finished`;
+}
+
 function toInfo(value: unknown): StoredMapInfo {
   const m = value as Record<string, unknown>;
   return {
@@ -107,5 +122,6 @@ function toInfo(value: unknown): StoredMapInfo {
     counts: m.countsJson ? (JSON.parse(m.countsJson as string) as Record<string, number>) : {},
     createdAt: m.createdAt as string,
     importedAt: m.importedAt as string,
+    ...(m.busy ? { busy: m.busy as StoredMapInfo['busy'] } : {}),
   };
 }

@@ -17,6 +17,16 @@ export interface ValidationResult {
   problems: Problem[];
 }
 
+/**
+ * `whole` validates documents in memory. A streamed map is validated in two passes over its files so
+ * that no pass holds more than the ids: `shapes` checks every entry and learns the ids, then
+ * `references` checks only that every reference names a known id.
+ */
+export type ValidationPass = 'whole' | 'shapes' | 'references';
+
+/** Problems kept in full; past it they are only counted, so a broken huge file cannot exhaust memory. */
+export const MAX_LISTED_PROBLEMS = 1000;
+
 interface PendingRef {
   problemPath: Problem;
   to: RefTarget;
@@ -32,14 +42,19 @@ export function validateMap(documents: MapDocument[]): ValidationResult {
   return new MapValidator(documents.length > 1).run(documents);
 }
 
-class MapValidator {
+export class MapValidator {
   private readonly problems: Problem[] = [];
-  private readonly ids = new Map<RefTarget, Map<string, string>>();
+  private unlistedProblems = 0;
   private readonly refs: PendingRef[] = [];
   private readonly merged: Record<string, unknown[]> = {};
   private mapName: string | undefined;
 
-  constructor(private readonly multiFile: boolean) {}
+  /** `ids` of a `references` pass are those its `shapes` pass learnt. */
+  constructor(
+    private readonly multiFile: boolean,
+    private readonly pass: ValidationPass = 'whole',
+    readonly ids = new Map<RefTarget, Map<string, string>>(),
+  ) {}
 
   run(documents: MapDocument[]): ValidationResult {
     if (documents.length === 0) {
@@ -47,7 +62,7 @@ class MapValidator {
     }
     for (const doc of documents) this.document(doc);
     this.resolveReferences();
-    if (this.problems.length > 0) return { problems: this.problems };
+    if (this.problems.length > 0) return { problems: this.allProblems() };
     const map: DataMap = { tadoru: FORMAT_VERSION };
     if (this.mapName !== undefined) map.map = this.mapName;
     for (const section of SECTIONS) {
@@ -56,8 +71,25 @@ class MapValidator {
     return { map, problems: [] };
   }
 
+  /** The problems found so far, with a last line counting those not listed. */
+  allProblems(): Problem[] {
+    if (this.unlistedProblems === 0) return this.problems;
+    return [...this.problems, { path: '(input)', message: `… and ${this.unlistedProblems} more problems not listed` }];
+  }
+
+  /** The map's name as the files give it, once they have been read. */
+  get name(): string | undefined {
+    return this.mapName;
+  }
+
   private report(file: string | undefined, path: string, message: string): void {
-    this.problems.push({ ...this.at(file, path), message });
+    if (this.pass === 'references') return; // reported by the `shapes` pass
+    this.push({ ...this.at(file, path), message });
+  }
+
+  private push(problem: Problem): void {
+    if (this.problems.length < MAX_LISTED_PROBLEMS) this.problems.push(problem);
+    else this.unlistedProblems++;
   }
 
   private document({ file, value }: MapDocument): void {
@@ -65,35 +97,47 @@ class MapValidator {
       this.report(file, '(root)', 'a map must be a mapping (an object) with `tadoru: 1` and its sections');
       return;
     }
-    if (!('tadoru' in value)) {
-      this.report(file, 'tadoru', 'required: the format version, `tadoru: 1`');
-    } else if (value.tadoru !== FORMAT_VERSION) {
-      this.report(file, 'tadoru', `unsupported format version ${JSON.stringify(value.tadoru)}; this tadoru reads version ${FORMAT_VERSION}`);
-    }
-    if ('map' in value && value.map !== undefined && value.map !== null) {
-      this.mapNameField(file, value.map);
-    }
-    for (const key of Object.keys(value)) {
-      if (key === 'tadoru' || key === 'map') continue;
-      if (!(SECTIONS as readonly string[]).includes(key)) {
-        this.report(file, key, unknownKeyMessage(key, ['tadoru', 'map', ...SECTIONS]));
-        continue;
-      }
-      const section = key as Section;
-      const entries = value[key];
-      if (entries === null || entries === undefined) continue;
+    this.requireVersion(file, 'tadoru' in value);
+    for (const [key, entries] of Object.entries(value)) {
       if (!Array.isArray(entries)) {
-        this.report(file, section, 'must be a list');
-        continue;
+        this.header(file, key, entries);
+      } else if (this.list(file, key)) {
+        entries.forEach((entry, index) => this.element(file, key as Section, index, entry));
       }
-      entries.forEach((entry, index) => {
-        const path = `${section}[${index}]`;
-        this.entry(file, path, entry, SECTION_SPECS[section], section);
-        if (isPlainObject(entry)) this.crossFieldRules(file, section, path, entry);
-      });
-      const merged = (this.merged[section] ??= []);
-      for (const e of entries) merged.push(isPlainObject(e) ? stripUndefined(e) : e); // no spread: lists can be long
     }
+  }
+
+  /** A top-level key whose value is not a list. */
+  header(file: string | undefined, key: string, value: unknown): void {
+    if (key === 'tadoru') {
+      if (value !== FORMAT_VERSION) this.report(file, 'tadoru', `unsupported format version ${JSON.stringify(value)}; this tadoru reads version ${FORMAT_VERSION}`);
+    } else if (key === 'map') {
+      if (value !== undefined && value !== null) this.mapNameField(file, value);
+    } else if (!(SECTIONS as readonly string[]).includes(key)) {
+      this.report(file, key, unknownKeyMessage(key, ['tadoru', 'map', ...SECTIONS]));
+    } else if (value !== null && value !== undefined) {
+      this.report(file, key, 'must be a list');
+    }
+  }
+
+  /** A top-level key whose value is a list: true when it is a section whose entries should be validated. */
+  list(file: string | undefined, key: string): boolean {
+    if ((SECTIONS as readonly string[]).includes(key)) return true;
+    this.header(file, key, []);
+    return false;
+  }
+
+  /** One entry of a section (`list` said the section is one). */
+  element(file: string | undefined, section: Section, index: number, entry: unknown): void {
+    const path = `${section}[${index}]`;
+    this.entry(file, path, entry, SECTION_SPECS[section], section);
+    if (this.pass !== 'references' && isPlainObject(entry)) this.crossFieldRules(file, section, path, entry);
+    if (this.pass === 'whole') (this.merged[section] ??= []).push(isPlainObject(entry) ? stripUndefined(entry) : entry);
+  }
+
+  /** Once per document: whether it had the `tadoru` key. */
+  requireVersion(file: string | undefined, sawVersion: boolean): void {
+    if (!sawVersion) this.report(file, 'tadoru', 'required: the format version, `tadoru: 1`');
   }
 
   private mapNameField(file: string | undefined, name: unknown): void {
@@ -130,25 +174,25 @@ class MapValidator {
     switch (spec.kind) {
       case 'id':
         if (!this.isId(file, path, value)) return;
-        if (idSection) this.define(file, path, idSection, value as string);
+        if (idSection && this.pass !== 'references') this.define(file, path, idSection, value as string);
         return;
       case 'string':
         if (typeof value !== 'string' || value.trim() === '') this.report(file, path, 'must be a non-empty string');
         else if (spec.maxLength && value.length > spec.maxLength) this.report(file, path, `must be at most ${spec.maxLength} characters`);
         return;
       case 'ref':
-        if (this.isId(file, path, value)) this.refs.push({ problemPath: this.at(file, path), to: spec.to, id: value as string });
+        if (this.isId(file, path, value)) this.reference(file, path, spec.to, value as string);
         return;
       case 'refs':
-        this.list(file, path, value, spec.nonEmpty === true, (item, itemPath) => {
-          if (this.isId(file, itemPath, item)) this.refs.push({ problemPath: this.at(file, itemPath), to: spec.to, id: item as string });
+        this.listItems(file, path, value, spec.nonEmpty === true, (item, itemPath) => {
+          if (this.isId(file, itemPath, item)) this.reference(file, itemPath, spec.to, item as string);
         });
         return;
       case 'enum':
         if (typeof value !== 'string' || !spec.values.includes(value)) this.report(file, path, `must be one of ${spec.values.join(', ')}`);
         return;
       case 'enums':
-        this.list(file, path, value, false, (item, itemPath) => {
+        this.listItems(file, path, value, false, (item, itemPath) => {
           if (typeof item !== 'string' || !spec.values.includes(item)) this.report(file, itemPath, `must be one of ${spec.values.join(', ')}`);
         });
         return;
@@ -168,7 +212,7 @@ class MapValidator {
         this.country(file, path, value);
         return;
       case 'countries':
-        this.list(file, path, value, false, (item, itemPath) => this.country(file, itemPath, item));
+        this.listItems(file, path, value, false, (item, itemPath) => this.country(file, itemPath, item));
         return;
       case 'count':
         if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) this.report(file, path, 'must be a whole number of at least 1');
@@ -186,7 +230,7 @@ class MapValidator {
     }
   }
 
-  private list(file: string | undefined, path: string, value: unknown, nonEmpty: boolean, each: (item: unknown, path: string) => void): void {
+  private listItems(file: string | undefined, path: string, value: unknown, nonEmpty: boolean, each: (item: unknown, path: string) => void): void {
     if (!Array.isArray(value)) {
       this.report(file, path, 'must be a list');
       return;
@@ -236,13 +280,19 @@ class MapValidator {
     return file && this.multiFile ? { file, path, message: '' } : { path, message: '' };
   }
 
+  /** Whole documents resolve references at the end; a `references` pass checks each at once; `shapes` leaves them. */
+  private reference(file: string | undefined, path: string, to: RefTarget, id: string): void {
+    if (this.pass === 'whole') this.refs.push({ problemPath: this.at(file, path), to, id });
+    else if (this.pass === 'references' && !this.isKnown(to, id)) this.push({ ...this.at(file, path), message: `unknown ${REF_NOUN[to]} "${id}"` });
+  }
+
+  private isKnown(to: RefTarget, id: string): boolean {
+    return to === 'organizationOrGroup' ? !!(this.ids.get('organizations')?.has(id) || this.ids.get('groups')?.has(id)) : !!this.ids.get(to)?.has(id);
+  }
+
   private resolveReferences(): void {
     for (const ref of this.refs) {
-      const found =
-        ref.to === 'organizationOrGroup'
-          ? this.ids.get('organizations')?.has(ref.id) || this.ids.get('groups')?.has(ref.id)
-          : this.ids.get(ref.to)?.has(ref.id);
-      if (!found) this.problems.push({ ...ref.problemPath, message: `unknown ${REF_NOUN[ref.to]} "${ref.id}"` });
+      if (!this.isKnown(ref.to, ref.id)) this.push({ ...ref.problemPath, message: `unknown ${REF_NOUN[ref.to]} "${ref.id}"` });
     }
   }
 

@@ -1,0 +1,2 @@
+MATCH (n:MapElement {map: $map})
+RETURN count(n) AS nodes

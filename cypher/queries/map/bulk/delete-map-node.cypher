@@ -1,0 +1,2 @@
+MATCH (m:DataMap {name: $map})
+DELETE m

@@ -1,0 +1,2 @@
+MATCH (m:DataMap {name: $map})
+SET m.swapPhase = $phase, m.importedAt = datetime()
