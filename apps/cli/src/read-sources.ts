@@ -22,6 +22,9 @@ export function readSources(files: string[]): MapSource[] {
   return sources;
 }
 
+/** JSON maps at least this large are streamed in batches (`import --bulk`) even when not asked. */
+export const BULK_FROM_BYTES = 16 * 1024 * 1024;
+
 /** Streams only JSON: it can be read entry by entry (YAML maps up to the size limit import whole). */
 export function checkBulkFiles(files: string[]): void {
   const problems: Problem[] = [];

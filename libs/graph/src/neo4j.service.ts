@@ -7,6 +7,15 @@ import { toPlain } from './neo4j-values';
 
 export type Row = Record<string, unknown>;
 
+/** One statement as run: which unit of work (transaction) it belonged to, its text and parameters. */
+export interface StatementRecord {
+  unit: number;
+  mode: 'READ' | 'WRITE';
+  key: string;
+  text: string;
+  params: Record<string, unknown>;
+}
+
 /** What a unit of work gets: run a registered query by key, with its parameters checked. */
 export interface QueryRunner {
   run(key: string, params: Record<string, unknown>): Promise<Row[]>;
@@ -22,6 +31,8 @@ export class Neo4jService implements OnApplicationShutdown {
   private readonly driver: Driver;
   /** Statements run since start; tests use it to check that batching bounds the query count. */
   private statements = 0;
+  private units = 0;
+  private readonly listeners = new Set<(statement: StatementRecord) => void>();
 
   constructor(
     @Inject(GRAPH_CONNECTION) private readonly config: GraphConnectionConfig,
@@ -39,6 +50,16 @@ export class Neo4jService implements OnApplicationShutdown {
 
   get statementCount(): number {
     return this.statements;
+  }
+
+  /**
+   * Calls `listener` with every statement run until the returned function is called: how the
+   * benchmark replays exactly what a request ran, straight through the driver, to measure the API's
+   * own overhead.
+   */
+  recordStatements(listener: (statement: StatementRecord) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   read<T>(op: string, work: (q: QueryRunner) => Promise<T>, timeoutMs?: number): Promise<T> {
@@ -86,8 +107,9 @@ export class Neo4jService implements OnApplicationShutdown {
     });
     const txConfig = { timeout: timeoutMs ?? this.config.txTimeoutMs, metadata: { op } };
     const started = Date.now();
+    const unit = ++this.units;
     try {
-      const fn = (tx: ManagedTransaction) => work(this.runner(tx));
+      const fn = (tx: ManagedTransaction) => work(this.runner(tx, unit, mode));
       const result = mode === 'READ' ? await session.executeRead(fn, txConfig) : await session.executeWrite(fn, txConfig);
       this.logger.debug(`${op} took ${Date.now() - started} ms`);
       return result;
@@ -98,12 +120,13 @@ export class Neo4jService implements OnApplicationShutdown {
     }
   }
 
-  private runner(tx: ManagedTransaction): QueryRunner {
+  private runner(tx: ManagedTransaction, unit: number, mode: 'READ' | 'WRITE'): QueryRunner {
     return {
       run: async (key, params) => {
         const query = this.cypher.get(key);
         checkParameters(query, params);
         this.statements++;
+        for (const listener of this.listeners) listener({ unit, mode, key, text: query.text, params });
         const result = await tx.run(query.text, params);
         return result.records.map((r) => toPlain(r.toObject()) as Row);
       },

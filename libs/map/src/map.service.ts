@@ -6,7 +6,9 @@ import { ExportFormat, mapFromElements, serializeMap } from './export/map-from-g
 import { toGraphRows } from './graph/map-graph-rows';
 import { BulkMapRepository } from './import/bulk-map.repository';
 import { checksumOf } from './import/map-checksum';
-import { resolveMapName } from './import/map-name';
+import { resolveMapName, SCRATCH_PREFIX } from './import/map-name';
+
+export { SCRATCH_PREFIX };
 import { busyMessage, MapRepository, StoredMapInfo } from './import/map.repository';
 import { DataMap, SECTIONS } from './model/data-map';
 import { MapFormat, parseMapText } from './parsing/map-parser';
@@ -52,8 +54,6 @@ export function countsOf(map: DataMap): Record<string, number> {
 /** Map entries beyond which one removal transaction would need too much of the database's memory. */
 const LARGEST_MAP_DELETED_AT_ONCE = 50_000;
 
-/** Prefix of scratch map names; `_` is not allowed in a user's map name, so they never collide. */
-export const SCRATCH_PREFIX = '_scratch-';
 
 @Injectable()
 export class MapService {
@@ -109,7 +109,10 @@ export class MapService {
   /** Scratch maps of checks killed mid-way (an hour is far longer than any check runs). */
   async removeStaleScratchMaps(olderThanSeconds = 3600): Promise<number> {
     const stale = await this.repository.listStaleScratchMaps(olderThanSeconds);
-    for (const name of stale) await this.repository.deleteMap(name);
+    for (const name of stale) {
+      const info = await this.repository.find(name);
+      if (info) await this.removeStored(info);
+    }
     return stale.length;
   }
 
@@ -124,11 +127,14 @@ export class MapService {
 
   /** Small maps go in one transaction; large ones slice by slice, refused to readers from the start. */
   async deleteMap(name: string): Promise<boolean> {
-    const info = await this.getMap(name);
+    return this.removeStored(await this.getMap(name));
+  }
+
+  private async removeStored(info: StoredMapInfo): Promise<boolean> {
     const entries = Object.values(info.counts).reduce((a, b) => a + b, 0);
-    if (entries <= LARGEST_MAP_DELETED_AT_ONCE) return this.repository.deleteMap(name);
-    await this.bulk.markDeleting(name);
-    await this.bulk.deleteInSlices(name, true);
+    if (entries <= LARGEST_MAP_DELETED_AT_ONCE) return this.repository.deleteMap(info.name);
+    await this.bulk.markDeleting(info.name);
+    await this.bulk.deleteInSlices(info.name, true);
     return true;
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidInputError, Problem } from '@tadoru/common';
 import { checkAsOf } from '@tadoru/lineage';
-import { DataMap, MapService } from '@tadoru/map';
+import { BulkMapImportService, BulkProgress, DataMap, MapService } from '@tadoru/map';
 import { Finding, SeveritySummary, summarise } from './finding';
 import { RuleEngine } from './rule-engine.service';
 
@@ -20,13 +20,32 @@ export class CheckService {
   constructor(
     private readonly maps: MapService,
     private readonly engine: RuleEngine,
+    private readonly bulk: BulkMapImportService,
   ) {}
 
   async check(map: DataMap, name: string, options: { asOf?: string | null } = {}): Promise<CheckReport> {
-    const problems: Problem[] = [];
-    const asOf = checkAsOf(options.asOf, problems, '--as-of');
-    if (problems.length > 0) throw new InvalidInputError(problems);
+    const asOf = this.asOf(options.asOf);
     const findings = await this.maps.withScratchMap(map, (scratch) => this.engine.evaluate(scratch, { asOf }));
     return { map: name, findings, summary: summarise(findings) };
+  }
+
+  /** The same for JSON map files too large to read whole: they are streamed into the scratch map. */
+  async checkLargeFiles(files: string[], options: { asOf?: string | null; onProgress?: (p: BulkProgress) => void } = {}): Promise<CheckReport> {
+    const asOf = this.asOf(options.asOf);
+    return this.bulk.withScratchImport(
+      files,
+      async (scratch, name) => {
+        const findings = await this.engine.evaluate(scratch, { asOf });
+        return { map: name, findings, summary: summarise(findings) };
+      },
+      { onProgress: options.onProgress },
+    );
+  }
+
+  private asOf(asOf: string | null | undefined): string | null {
+    const problems: Problem[] = [];
+    const checked = checkAsOf(asOf, problems, '--as-of');
+    if (problems.length > 0) throw new InvalidInputError(problems);
+    return checked;
   }
 }

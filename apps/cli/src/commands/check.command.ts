@@ -7,7 +7,8 @@ import { CHECK_FORMATS, CheckFormat, renderCheckErrors, renderCheckReport } from
 import { CheckService, SEVERITIES, SEVERITY_RANK, Severity } from '@tadoru/rules';
 import { EXIT_INVALID_INPUT, reportCliError } from '../cli-errors';
 import { withDatabase } from '../database-session';
-import { readSources } from '../read-sources';
+import { ProgressBar } from '../progress-bar';
+import { BULK_FROM_BYTES, isLargeJson, readSources } from '../read-sources';
 
 const FAIL_ON = [...SEVERITIES, 'none'] as const;
 type FailOn = (typeof FAIL_ON)[number];
@@ -31,6 +32,7 @@ export function exitStatusFor(severities: Severity[], failOn: FailOn): number {
   arguments: '<files...>',
   description:
     'Validate a data map (one or more YAML/JSON files merged into one map), evaluate every rule of the catalogue on it, and print the findings. ' +
+    `JSON maps of ${BULK_FROM_BYTES / 1024 / 1024} MiB or more are streamed into the database in batches. ` +
     'Nothing needs to run: without NEO4J_URI it uses the embedded Neo4j of a running `tadoru serve`, or starts a temporary one. The map is never kept. ' +
     'Exit status: 0 no finding at or above --fail-on, 1 at least one, 2 invalid input (every problem listed with its path).',
 })
@@ -48,6 +50,20 @@ export class CheckCommand extends CommandRunner {
       const asOf = checkAsOf(options.asOf, problems, '--as-of');
       if (problems.length > 0) throw new InvalidInputError(problems);
 
+      if (isLargeJson(files, BULK_FROM_BYTES)) {
+        const bar = new ProgressBar();
+        const report = await withDatabase(
+          (ctx) => ctx.get(CheckService).checkLargeFiles(files, { asOf, onProgress: (p) => bar.update(p.stage, p.done, p.total, p.unit) }),
+          { storage: 'shared-or-temporary' },
+        );
+        bar.done();
+        process.stdout.write(renderCheckReport(report, format));
+        process.exitCode = exitStatusFor(
+          report.findings.map((f) => f.severity),
+          failOn,
+        );
+        return;
+      }
       const sources = readSources(files);
       // Validate before starting any database: an invalid map fails fast and nothing is evaluated.
       const { map, problems: mapProblems } = loadMapSources(sources);

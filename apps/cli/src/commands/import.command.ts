@@ -4,15 +4,13 @@ import { BulkMapImportService, loadMapSources, MapService } from '@tadoru/map';
 import { reportCliError } from '../cli-errors';
 import { withDatabase } from '../database-session';
 import { ProgressBar } from '../progress-bar';
-import { checkBulkFiles, isLargeJson, readSources } from '../read-sources';
+import { BULK_FROM_BYTES, checkBulkFiles, isLargeJson, readSources } from '../read-sources';
 
 interface ImportOptions {
   map?: string;
   bulk?: boolean;
 }
 
-/** JSON maps at least this large are streamed (`--bulk`) even when not asked. */
-const BULK_FROM_BYTES = 16 * 1024 * 1024;
 
 @Command({
   name: 'import',

@@ -10,7 +10,7 @@ import { MapValidator } from '../validation/map-validator';
 import { BulkMapRepository, InterruptedWork } from './bulk-map.repository';
 import { MapChecksum } from './map-checksum';
 import { busyMessage } from './map.repository';
-import { resolveMapName } from './map-name';
+import { resolveMapName, SCRATCH_PREFIX } from './map-name';
 
 export type BulkStage = 'validating' | 'checking references' | 'writing' | 'verifying' | 'swapping';
 
@@ -32,6 +32,8 @@ export interface BulkImportOptions {
 
 export interface BulkImportResult {
   map: string;
+  /** The name the files give the map (their `map` field, else the first file's name), whatever it is stored under. */
+  declaredName: string;
   created: boolean;
   unchanged: boolean;
   counts: Record<string, number>;
@@ -51,6 +53,7 @@ const STAGING_PREFIX = '_import-';
 
 interface ValidatedFiles {
   name: string;
+  declaredName: string;
   counts: Record<string, number>;
   checksum: string;
   directory: SystemDirectory;
@@ -104,6 +107,7 @@ export class BulkMapImportService {
     const done = Date.now();
     return {
       map: validated.name,
+      declaredName: validated.declaredName,
       created: mode === 'new',
       unchanged: previousChecksum === validated.checksum,
       counts: validated.counts,
@@ -132,10 +136,18 @@ export class BulkMapImportService {
     return recovered;
   }
 
-  /** Removes a large map slice by slice; readers are refused from the first slice on. */
-  async deleteLargeMap(name: string): Promise<void> {
-    await this.repository.markDeleting(name);
-    await this.repository.deleteInSlices(name, true);
+  /**
+   * `withScratchMap` for files too large to read whole: streams them into a scratch map, runs `work`
+   * on it, and removes it whatever happens.
+   */
+  async withScratchImport<T>(files: string[], work: (scratch: string, declaredName: string) => Promise<T>, options: Pick<BulkImportOptions, 'onProgress' | 'signal'> = {}): Promise<T> {
+    const scratch = `${SCRATCH_PREFIX}${randomUUID()}`;
+    const imported = await this.importFiles(files, { ...options, mapName: scratch });
+    try {
+      return await work(scratch, imported.declaredName);
+    } finally {
+      await this.repository.deleteInSlices(scratch, true).catch((e: unknown) => this.logger.warn(`could not remove scratch map ${scratch}: ${String(e)}`));
+    }
   }
 
   private async recover(work: InterruptedWork): Promise<void> {
@@ -214,7 +226,7 @@ export class BulkMapImportService {
     if (references.allProblems().length > 0) throw new InvalidInputError(references.allProblems());
 
     const name = resolveMapName(shapes.name, files[0], mapName);
-    return { name, counts, checksum: checksum.digest(name), directory: directoryOf(organizations, systems), plan: writePlan(files, sectionsOf), bytes };
+    return { name, declaredName: resolveMapName(shapes.name, files[0], undefined), counts, checksum: checksum.digest(name), directory: directoryOf(organizations, systems), plan: writePlan(files, sectionsOf), bytes };
   }
 
   private async write(target: string, validated: ValidatedFiles, progress: (p: BulkProgress) => void, options: BulkImportOptions): Promise<{ nodes: number }> {

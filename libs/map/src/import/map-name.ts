@@ -2,6 +2,9 @@ import { basename } from 'node:path';
 import { InvalidInputError } from '@tadoru/common';
 import { ID_PATTERN } from '../validation/map-validator';
 
+/** Prefix of scratch map names; `_` is not allowed at the start of a user's map name, so they never collide. */
+export const SCRATCH_PREFIX = '_scratch-';
+
 /** The name a map is stored under: the one asked for, else the file's `map` field, else the first file's name. */
 export function resolveMapName(fromMap: string | undefined, firstFile: string | undefined, override: string | undefined): string {
   const fromFile = firstFile ? basename(firstFile).replace(/\.(ya?ml|json)$/i, '') : undefined;
