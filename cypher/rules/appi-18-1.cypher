@@ -8,9 +8,18 @@
 // explanation.ja: あらかじめ本人の同意を得ないで、利用目的の達成に必要な範囲を超えて個人情報を取り扱ってはならない。
 // message.en: Derivation {target} in system {system} uses data that {organization} collected itself for purposes it was not collected for ({purposes}), without the people's prior consent: {details}.
 // message.ja: {organization} のシステム {system} の派生処理 {target} は、{organization} が自ら取得したデータを、本人の事前の同意なく取得時の利用目的外（{purposes}）に利用している：{detailsJa}。
-MATCH (d:Derivation {map: $map})
-WHERE ($targets IS NULL OR d.id IN $targets)
-  AND ($asOf IS NULL OR ((d.validFrom IS NULL OR d.validFrom <= $asOf) AND (d.validTo IS NULL OR d.validTo >= $asOf)))
+// The targets: found by id when given (index seeks), else every one of the map.
+CALL () {
+  UNWIND CASE WHEN $targets IS NULL THEN [true] ELSE [] END AS everyOne
+  MATCH (d:Derivation {map: $map})
+  RETURN d
+  UNION
+  UNWIND $targets AS target
+  MATCH (d:Derivation {map: $map, id: target})
+  RETURN d
+}
+WITH d
+WHERE ($asOf IS NULL OR ((d.validFrom IS NULL OR d.validFrom <= $asOf) AND (d.validTo IS NULL OR d.validTo >= $asOf)))
   AND size(coalesce(d.purposes, [])) > 0
 MATCH (d)-[:INPUT]->(i:DataCategory)
 // Ambiguity: as the catalogue says, every input class is judged (no PERSONAL-only filter); a collection with no purposes

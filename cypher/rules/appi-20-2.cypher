@@ -8,9 +8,18 @@
 // explanation.ja: 要配慮個人情報は、あらかじめ本人の同意を得ないで取得してはならない。
 // message.en: Collection {target} in system {system} of {operator} gathers special care-required information ({categories}) by {method} collection without the people's prior consent.
 // message.ja: {operator} のシステム {system} の収集 {target} は、本人の事前の同意を得ずに要配慮個人情報（{categories}）を取得している（取得方法: {method}）。
-MATCH (c:Collection {map: $map})
-WHERE ($targets IS NULL OR c.id IN $targets)
-  AND coalesce(c.consent, false) <> true
+// The targets: found by id when given (index seeks), else every one of the map.
+CALL () {
+  UNWIND CASE WHEN $targets IS NULL THEN [true] ELSE [] END AS everyOne
+  MATCH (c:Collection {map: $map})
+  RETURN c
+  UNION
+  UNWIND $targets AS target
+  MATCH (c:Collection {map: $map, id: target})
+  RETURN c
+}
+WITH c
+WHERE coalesce(c.consent, false) <> true
   // Collections carry no validity dates, so the result is the same whatever the as-of date.
   AND ($asOf IS NULL OR $asOf IS NOT NULL)
 MATCH (c)-[:COLLECTS]->(k:DataCategory)

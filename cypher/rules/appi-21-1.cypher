@@ -14,13 +14,22 @@
 // message.ja.derivation: {organization} のシステム {system} の派生処理 {target} は {categories} を、{organization} の通知（{notices}）に記載されていない利用目的（{purposes}）に利用している。
 // message.en.collection: Collection {target} in system {system} gathers {categories} for purposes that the notices of its operator, {organization} ({notices}), do not state: {purposes}.
 // message.ja.collection: {organization} のシステム {system} の収集 {target} は {categories} を、{organization} の通知（{notices}）に記載されていない利用目的（{purposes}）のために取得している。
-MATCH (f:Flow {map: $map})
+// The targets: found by id when given (index seeks), else every one of the map.
+CALL () {
+  UNWIND CASE WHEN $targets IS NULL THEN [true] ELSE [] END AS everyOne
+  MATCH (f:Flow {map: $map})
+  RETURN f
+  UNION
+  UNWIND $targets AS target
+  MATCH (f:Flow {map: $map, id: target})
+  RETURN f
+}
+WITH f
 // For a flow, the recipient answers for the purposes it receives the data for (flows within one organization included).
 // Ambiguity: with $asOf, a notice published after that day states nothing yet, but still shows that the map describes
 // the organization's notices, so the organization is judged (its purposes were not published that day).
 // Ambiguity: the catalogue puts no class condition on this rule, so elements carrying no personal category are judged too.
-WHERE ($targets IS NULL OR f.id IN $targets)
-  AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
+WHERE ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
   AND size(coalesce(f.purposes, [])) > 0
   AND EXISTS { MATCH (:Notice {map: $map, organization: f.recipient}) }
 // "States": some notice of the organization lists the purpose; as of a date, only notices published by then.
@@ -34,10 +43,19 @@ RETURN f.id AS target, 'flow' AS targetKind, null AS affectedPeople, f.from AS p
   f.recipient AS organization, unstated AS purposes, f.sender AS sender, f.recipient AS recipient, f.to AS system,
   COLLECT { MATCH (n:Notice {map: $map, organization: f.recipient}) WHERE $asOf IS NULL OR n.publishedAt <= $asOf RETURN n.id ORDER BY n.seq } AS notices
 UNION ALL
-MATCH (d:Derivation {map: $map})
+// The targets: found by id when given (index seeks), else every one of the map.
+CALL () {
+  UNWIND CASE WHEN $targets IS NULL THEN [true] ELSE [] END AS everyOne
+  MATCH (d:Derivation {map: $map})
+  RETURN d
+  UNION
+  UNWIND $targets AS target
+  MATCH (d:Derivation {map: $map, id: target})
+  RETURN d
+}
+WITH d
 // For a derivation, the operator of its system.
-WHERE ($targets IS NULL OR d.id IN $targets)
-  AND ($asOf IS NULL OR ((d.validFrom IS NULL OR d.validFrom <= $asOf) AND (d.validTo IS NULL OR d.validTo >= $asOf)))
+WHERE ($asOf IS NULL OR ((d.validFrom IS NULL OR d.validFrom <= $asOf) AND (d.validTo IS NULL OR d.validTo >= $asOf)))
   AND size(coalesce(d.purposes, [])) > 0
   AND EXISTS { MATCH (:Notice {map: $map, organization: d.organization}) }
 WITH d, [p IN d.purposes WHERE NOT EXISTS {
@@ -50,10 +68,19 @@ RETURN d.id AS target, 'derivation' AS targetKind, null AS affectedPeople, d.sys
   d.organization AS organization, unstated AS purposes, null AS sender, null AS recipient, d.system AS system,
   COLLECT { MATCH (n:Notice {map: $map, organization: d.organization}) WHERE $asOf IS NULL OR n.publishedAt <= $asOf RETURN n.id ORDER BY n.seq } AS notices
 UNION ALL
-MATCH (c:Collection {map: $map})
+// The targets: found by id when given (index seeks), else every one of the map.
+CALL () {
+  UNWIND CASE WHEN $targets IS NULL THEN [true] ELSE [] END AS everyOne
+  MATCH (c:Collection {map: $map})
+  RETURN c
+  UNION
+  UNWIND $targets AS target
+  MATCH (c:Collection {map: $map, id: target})
+  RETURN c
+}
+WITH c
 // For a collection, the operator of the collecting system (collections have no validity dates).
-WHERE ($targets IS NULL OR c.id IN $targets)
-  AND size(coalesce(c.purposes, [])) > 0
+WHERE size(coalesce(c.purposes, [])) > 0
 MATCH (s:System {map: $map, id: c.system})
 WHERE EXISTS { MATCH (:Notice {map: $map, organization: s.operator}) }
 WITH c, s, [p IN c.purposes WHERE NOT EXISTS {

@@ -18,9 +18,18 @@
 // message.ja.b-not-covered: フロー {target} は同意を根拠に個人データ（{categories}）を {sender} から {recipient} に提供しているが、通知 {notice} にはこの提供先・項目・目的を含む第三者提供の記載がない。
 // message.en.c: Flow {target} gives personal data ({categories}) from {sender} to {recipient} on basis CONSENT, but {affectedPeople} people concerned by it ({people}) had not consented to a notice covering it.
 // message.ja.c: フロー {target} は同意を根拠に個人データ（{categories}）を {sender} から {recipient} に提供しているが、対象者のうち {affectedPeople} 人（{people}）はこの提供を含む通知に同意していない。
-MATCH (f:Flow {map: $map})
+// The targets: found by id when given (index seeks), else every one of the map.
+CALL () {
+  UNWIND CASE WHEN $targets IS NULL THEN [true] ELSE [] END AS everyOne
+  MATCH (f:Flow {map: $map})
+  RETURN f
+  UNION
+  UNWIND $targets AS target
+  MATCH (f:Flow {map: $map, id: target})
+  RETURN f
+}
+WITH f
 WHERE f.crossOrganization
-  AND ($targets IS NULL OR f.id IN $targets)
   AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
   AND f.basis IN ['INTERNAL', 'NOT_PERSONAL', 'CONSENT']
 MATCH (f)-[:CARRIES]->(c:DataCategory)
@@ -42,11 +51,17 @@ WITH f, personal, recipient, n,
     ELSE 'c'
   END AS reason
 // People entries concerned by the flow: the subject of a carried category, using a system of the sender.
-CALL (f) {
-  OPTIONAL MATCH (f)-[:CARRIES]->(:DataCategory)-[:ABOUT]->(:Subject)<-[:OF_SUBJECT]-(p:People)
-  WHERE EXISTS { (p)-[:USES]->(:System {operator: f.sender}) }
-  RETURN collect(DISTINCT p) AS concerned
+// Found from the sender's systems once per sender (many flows share one), then narrowed by subject.
+WITH f.sender AS sender, collect({f: f, personal: personal, recipient: recipient, n: n, reason: reason}) AS flows
+CALL (sender) {
+  MATCH (:System {map: $map, operator: sender})<-[:USES]-(p:People)
+  WITH DISTINCT p ORDER BY p.seq
+  RETURN collect(p) AS senderPeople
 }
+UNWIND flows AS flow
+WITH flow.f AS f, flow.personal AS personal, flow.recipient AS recipient, flow.n AS n, flow.reason AS reason, senderPeople
+WITH f, personal, recipient, n, reason, senderPeople, [(f)-[:CARRIES]->(c:DataCategory) | c.subject] AS subjects
+WITH f, personal, recipient, n, reason, [p IN senderPeople WHERE p.subject IN subjects] AS concerned
 // Consented for: a consent to a notice of the sender with a provision covering the flow, given no
 // later than the later of the flow's validFrom and the entry's since (default: its first consent).
 CALL (f, recipient, reason, concerned) {

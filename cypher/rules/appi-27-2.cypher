@@ -14,9 +14,18 @@
 // message.ja.opt-out-acquired: フロー {target} は {categories} を {sender} から {recipient} にオプトアウトにより提供しているが、{sender} 自身がこれをオプトアウトにより取得している（フロー {optOutSources}）。オプトアウトで取得した個人データはオプトアウトで提供できない。{alsoJa}
 // message.en.not-filed: Flow {target} provides {categories} from {sender} to {recipient} by opt-out, but {sender} has not filed its opt-out provision with the Personal Information Protection Commission.
 // message.ja.not-filed: フロー {target} は {categories} を {sender} から {recipient} にオプトアウトにより提供しているが、{sender} はオプトアウトによる提供を個人情報保護委員会に届け出ていない。
-MATCH (f:Flow {map: $map})
+// The targets: found by id when given (index seeks), else every one of the map.
+CALL () {
+  UNWIND CASE WHEN $targets IS NULL THEN [true] ELSE [] END AS everyOne
+  MATCH (f:Flow {map: $map})
+  RETURN f
+  UNION
+  UNWIND $targets AS target
+  MATCH (f:Flow {map: $map, id: target})
+  RETURN f
+}
+WITH f
 WHERE f.crossOrganization
-  AND ($targets IS NULL OR f.id IN $targets)
   AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
   AND f.basis = 'OPT_OUT'
 MATCH (sender:Organization {map: $map, id: f.sender})

@@ -12,9 +12,18 @@
 // message.ja.combined: フロー {target} は {entrusted} の取扱いを {sender} から {recipient} に委託しているが、{recipient} は派生処理 {derivations} において {combinedCategories} を {sender} 以外から保有するデータ（{combinedWith}）と突合している。委託先が自ら取得したデータや他の委託元のデータと突合することは委託の範囲を超えるため、本人の同意が必要である。{alsoJa}
 // message.en.passed-on: Flow {target} entrusts {entrusted} from {sender} to {recipient}, but {recipient} passes {passedOn} (the entrusted data or data derived from it) on to {onwardRecipients} in flow(s) {onwardFlows}; a trustee may handle entrusted data only for its trustor, so the transfer needs the people's consent.
 // message.ja.passed-on: フロー {target} は {entrusted} の取扱いを {sender} から {recipient} に委託しているが、{recipient} は委託されたデータ又はそれから生成したデータ（{passedOn}）をフロー {onwardFlows} により {sender} 以外の {onwardRecipients} に提供している。委託先は委託元のためにのみ取り扱うことができるため、本人の同意が必要である。
-MATCH (f:Flow {map: $map})
+// The targets: found by id when given (index seeks), else every one of the map.
+CALL () {
+  UNWIND CASE WHEN $targets IS NULL THEN [true] ELSE [] END AS everyOne
+  MATCH (f:Flow {map: $map})
+  RETURN f
+  UNION
+  UNWIND $targets AS target
+  MATCH (f:Flow {map: $map, id: target})
+  RETURN f
+}
+WITH f
 WHERE f.crossOrganization
-  AND ($targets IS NULL OR f.id IN $targets)
   AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
   AND f.basis = 'ENTRUSTMENT'
 // (a) A derivation at a system of the trustee T, valid as of $asOf, with an input c carried by this flow and

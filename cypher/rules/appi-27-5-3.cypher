@@ -18,9 +18,18 @@
 // message.ja.recipient-not-user: フロー {target} は共同利用として {flowCategories} を {sender} から {recipient} に提供しているが、通知 {notice} の共同利用者の範囲（{users}）に {recipient} は直接にもグループとしても含まれていない。{alsoJa}
 // message.en.not-listed: Flow {target} shares {flowCategories} from {sender} with {recipient} as joint use under notice {notice}, but its declaration does not list {unlisted} of the flow.
 // message.ja.not-listed: フロー {target} は共同利用として {flowCategories} を {sender} から {recipient} に提供しているが、通知 {notice} の共同利用の記載にはこのフローの{unlistedJa}が含まれていない。
-MATCH (f:Flow {map: $map})
+// The targets: found by id when given (index seeks), else every one of the map.
+CALL () {
+  UNWIND CASE WHEN $targets IS NULL THEN [true] ELSE [] END AS everyOne
+  MATCH (f:Flow {map: $map})
+  RETURN f
+  UNION
+  UNWIND $targets AS target
+  MATCH (f:Flow {map: $map, id: target})
+  RETURN f
+}
+WITH f
 WHERE f.crossOrganization
-  AND ($targets IS NULL OR f.id IN $targets)
   AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
   AND f.basis = 'SHARED_USE'
 MATCH (recipient:Organization {map: $map, id: f.recipient})

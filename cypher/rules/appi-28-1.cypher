@@ -18,9 +18,18 @@
 // message.ja.not-covered: フロー {target} は同意を根拠に個人データ（{categories}）を {sender} から十分性認定のない国（{recipientCountry}）にある {recipient} に提供しているが、通知 {notice} にはこの提供先・項目・目的を含む第三者提供の記載がなく、{recipientCountry} も示されておらず、基準適合体制もない。
 // message.en.country-not-named: Flow {target} provides personal data ({categories}) from {sender} to {recipient} in {recipientCountry}, a country without an adequate regime; notice {notice} covers the provision but does not name {recipientCountry} among its countries, and no equivalent measures are declared.
 // message.ja.country-not-named: フロー {target} は個人データ（{categories}）を {sender} から十分性認定のない国（{recipientCountry}）にある {recipient} に提供している。通知 {notice} はこの提供を記載しているが提供先の国として {recipientCountry} を示しておらず、基準適合体制もない。
-MATCH (f:Flow {map: $map})
+// The targets: found by id when given (index seeks), else every one of the map.
+CALL () {
+  UNWIND CASE WHEN $targets IS NULL THEN [true] ELSE [] END AS everyOne
+  MATCH (f:Flow {map: $map})
+  RETURN f
+  UNION
+  UNWIND $targets AS target
+  MATCH (f:Flow {map: $map, id: target})
+  RETURN f
+}
+WITH f
 WHERE f.crossOrganization
-  AND ($targets IS NULL OR f.id IN $targets)
   AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
   AND coalesce(f.basis, '') <> 'LAW'
   AND coalesce(f.equivalentMeasures, false) <> true

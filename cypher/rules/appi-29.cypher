@@ -8,9 +8,18 @@
 // explanation.ja: 個人データを第三者に提供したときは、記録を作成し保存しなければならない。
 // message.en: Flow {target} provides personal data ({categories}) from {sender} to {recipient} on basis {basis}, but no provision records are kept.
 // message.ja: フロー {target} は {basis} により個人データ（{categories}）を {sender} から {recipient} に提供しているが、提供記録が作成・保存されていない。
-MATCH (f:Flow {map: $map})
+// The targets: found by id when given (index seeks), else every one of the map.
+CALL () {
+  UNWIND CASE WHEN $targets IS NULL THEN [true] ELSE [] END AS everyOne
+  MATCH (f:Flow {map: $map})
+  RETURN f
+  UNION
+  UNWIND $targets AS target
+  MATCH (f:Flow {map: $map, id: target})
+  RETURN f
+}
+WITH f
 WHERE f.crossOrganization
-  AND ($targets IS NULL OR f.id IN $targets)
   AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
   AND f.basis IN ['CONSENT', 'OPT_OUT']
   AND coalesce(f.recordsKept, false) <> true

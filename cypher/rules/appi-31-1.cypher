@@ -12,9 +12,18 @@
 // message.ja.declared: フロー {target} は個人関連情報（{categories}）を {sender} から {recipient} に根拠 {basis} で提供している。{recipient} は本人を識別できるとされている（recipientCanIdentify）が、この提供を含む通知への本人の同意が確認されていない。
 // message.en.inferred: Flow {target} gives personally referable data ({categories}) from {sender} to {recipient} on basis {basis} without consent to a notice covering the provision, and {recipient} can identify the people: it already holds the identifier {linkKeys} other than through this flow, and personal data ({identifying}) of the same people ({subjects}).
 // message.ja.inferred: フロー {target} は個人関連情報（{categories}）を {sender} から {recipient} に根拠 {basis} で提供しているが、この提供を含む通知への本人の同意が確認されていない。{recipient} はこのフロー以外でも識別子 {linkKeys} を保有し、同じ本人（{subjects}）の個人データ（{identifying}）も保有しているため、本人を識別できる。
-MATCH (f:Flow {map: $map})
+// The targets: found by id when given (index seeks), else every one of the map.
+CALL () {
+  UNWIND CASE WHEN $targets IS NULL THEN [true] ELSE [] END AS everyOne
+  MATCH (f:Flow {map: $map})
+  RETURN f
+  UNION
+  UNWIND $targets AS target
+  MATCH (f:Flow {map: $map, id: target})
+  RETURN f
+}
+WITH f
 WHERE f.crossOrganization
-  AND ($targets IS NULL OR f.id IN $targets)
   AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
   AND coalesce(f.recipientCanIdentify, true) = true
   AND NOT EXISTS { MATCH (f)-[:CARRIES]->(p:DataCategory) WHERE p.class IN ['PERSONAL', 'SPECIAL_CARE'] }

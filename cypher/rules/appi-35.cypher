@@ -12,17 +12,32 @@
 // message.ja.running: フロー {target} は同意を根拠にデータ（{categories}）を {sender} から {recipient} に提供し続けているが、対象者のうち {affectedPeople} 人（{people}）はその同意を撤回している（最初の撤回 {firstWithdrawal}）。
 // message.en.until-end: Flow {target} went on providing data ({categories}) from {sender} to {recipient} on consent until {validTo}, although {affectedPeople} people ({people}) had withdrawn the consent it relied on (first withdrawal {firstWithdrawal}).
 // message.ja.until-end: フロー {target} は同意を根拠にデータ（{categories}）を {sender} から {recipient} に {validTo} まで提供し続けたが、対象者のうち {affectedPeople} 人（{people}）はそれ以前にその同意を撤回していた（最初の撤回 {firstWithdrawal}）。
-MATCH (f:Flow {map: $map})
+// The targets: found by id when given (index seeks), else every one of the map.
+CALL () {
+  UNWIND CASE WHEN $targets IS NULL THEN [true] ELSE [] END AS everyOne
+  MATCH (f:Flow {map: $map})
+  RETURN f
+  UNION
+  UNWIND $targets AS target
+  MATCH (f:Flow {map: $map, id: target})
+  RETURN f
+}
+WITH f
 WHERE f.basis = 'CONSENT'
-  AND ($targets IS NULL OR f.id IN $targets)
   AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
 MATCH (recipient:Organization {map: $map, id: f.recipient})
 // People entries concerned by the flow: the subject of a carried category, using a system of the sender.
-CALL (f) {
-  OPTIONAL MATCH (f)-[:CARRIES]->(:DataCategory)-[:ABOUT]->(:Subject)<-[:OF_SUBJECT]-(p:People)
-  WHERE EXISTS { (p)-[:USES]->(:System {operator: f.sender}) }
-  RETURN collect(DISTINCT p) AS concerned
+// Found from the sender's systems once per sender (many flows share one), then narrowed by subject.
+WITH f.sender AS sender, collect({f: f, recipient: recipient}) AS flows
+CALL (sender) {
+  MATCH (:System {map: $map, operator: sender})<-[:USES]-(p:People)
+  WITH DISTINCT p ORDER BY p.seq
+  RETURN collect(p) AS senderPeople
 }
+UNWIND flows AS flow
+WITH flow.f AS f, flow.recipient AS recipient, senderPeople
+WITH f, recipient, senderPeople, [(f)-[:CARRIES]->(c:DataCategory) | c.subject] AS subjects
+WITH f, recipient, [p IN senderPeople WHERE p.subject IN subjects] AS concerned
 // For each concerned entry: its covering consents that make it "consented for" the flow (to a notice of the sender with
 // a provision covering the flow, given no later than the later of validFrom and since, since defaulting to the first
 // consent date), withdrawn before validTo (or at all, if the flow is still running) and no later than $asOf.

@@ -8,9 +8,18 @@
 // explanation.ja: 仮名加工情報である個人データは、第三者に提供してはならない。
 // message.en: Flow {target} provides pseudonymized information ({categories}) from {sender} to another company, {recipient}, on basis {basis}; pseudonymized information may go to another company only under entrustment, shared use, succession or a legal requirement.
 // message.ja: フロー {target} は仮名加工情報（{categories}）を {sender} から別法人 {recipient} に根拠 {basis} で提供しているが、仮名加工情報は委託・共同利用・事業承継・法令に基づく場合を除き第三者に提供できない。
-MATCH (f:Flow {map: $map})
+// The targets: found by id when given (index seeks), else every one of the map.
+CALL () {
+  UNWIND CASE WHEN $targets IS NULL THEN [true] ELSE [] END AS everyOne
+  MATCH (f:Flow {map: $map})
+  RETURN f
+  UNION
+  UNWIND $targets AS target
+  MATCH (f:Flow {map: $map, id: target})
+  RETURN f
+}
+WITH f
 WHERE f.crossOrganization
-  AND ($targets IS NULL OR f.id IN $targets)
   AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
   AND NOT f.basis IN ['ENTRUSTMENT', 'SHARED_USE', 'SUCCESSION', 'LAW']
 MATCH (f)-[:CARRIES]->(c:DataCategory)

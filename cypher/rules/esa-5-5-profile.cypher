@@ -8,9 +8,18 @@
 // explanation.ja: 求職者の行動履歴等から推計した内定辞退率等の評価を求人企業に提供することは、職業安定法及び指針の趣旨に反する。
 // message.en: Flow {target} hands evaluations or predictions ({categories}) about job seekers ({subjects}) from {sender}, a {senderKind}, to the employer {recipient}. The Employment Security Act does not allow this on any basis (here {basis}), not even with the job seekers' consent.
 // message.ja: フロー {target} は求職者（{subjects}）に関する評価・予測（{categories}）を{senderKindJa}である {sender} から求人者 {recipient} に提供している。根拠は {basis} だが、本人の同意があっても職業安定法上認められない。
-MATCH (f:Flow {map: $map})
+// The targets: found by id when given (index seeks), else every one of the map.
+CALL () {
+  UNWIND CASE WHEN $targets IS NULL THEN [true] ELSE [] END AS everyOne
+  MATCH (f:Flow {map: $map})
+  RETURN f
+  UNION
+  UNWIND $targets AS target
+  MATCH (f:Flow {map: $map, id: target})
+  RETURN f
+}
+WITH f
 WHERE f.crossOrganization
-  AND ($targets IS NULL OR f.id IN $targets)
   AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
 MATCH (sender:Organization {map: $map, id: f.sender})
 WHERE any(role IN coalesce(sender.roles, []) WHERE role IN ['JOB_INFORMATION_PROVIDER', 'JOB_PLACEMENT_AGENCY'])

@@ -437,11 +437,13 @@ async function launch(port: number, dataDir: string, temporary: boolean, opts: E
   const log = opts.log;
   const heap = opts.heap ?? '1g';
   const timeoutMs = opts.startTimeoutMs ?? 180_000;
+  const large = heapBytes(heap) > 1024 ** 3;
   const jvmArgs = [
     `-Xmx${heap}`,
-    ...initialHeapArg(heap),
-    // Serial GC: an idle test server needs ~260 MB RSS instead of ~430 MB with G1 (2-core machines).
-    '-XX:+UseSerialGC',
+    // Serial GC with a small start: an idle test server needs ~260 MB RSS instead of ~430 MB with G1
+    // (2-core machines). A large heap is for large maps: the parallel collector and the whole heap
+    // up front, or full collections of a growing serial heap stall bulk writes for seconds.
+    ...(large ? [`-Xms${heap}`, '-XX:+UseParallelGC'] : [...initialHeapArg(heap), '-XX:+UseSerialGC']),
     '-XX:-OmitStackTraceInFastThrow',
     '-XX:+ExitOnOutOfMemoryError',
     '-Dfile.encoding=UTF-8',
@@ -554,13 +556,17 @@ async function launch(port: number, dataDir: string, temporary: boolean, opts: E
   return instance;
 }
 
-function initialHeapArg(heap: string): string[] {
+function heapBytes(heap: string): number {
   const m = /^(\d+)([kKmMgG]?)$/.exec(heap.trim());
-  if (!m) return [];
+  if (!m) return 0;
   const units: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
-  const bytes = Number(m[1]) * (units[(m[2] ?? '').toLowerCase()] ?? 1);
+  return Number(m[1]) * (units[(m[2] ?? '').toLowerCase()] ?? 1);
+}
+
+function initialHeapArg(heap: string): string[] {
+  if (heapBytes(heap) === 0) return [];
   // Explicit -Xms (Neo4j warns without one), kept small so an idle test server stays small.
-  return [bytes <= 128 * 1024 ** 2 ? `-Xms${heap}` : '-Xms128m'];
+  return [heapBytes(heap) <= 128 * 1024 ** 2 ? `-Xms${heap}` : '-Xms128m'];
 }
 
 // ---------------------------------------------------------------------------------------------

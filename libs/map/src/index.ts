@@ -1,5 +1,6 @@
 export * from './export/map-from-graph';
 export * from './graph/map-graph-rows';
+export { writeGraphRows } from './import/map.repository';
 export type { StoredMapInfo } from './import/map.repository';
 export * from './import/bulk-map-import.service';
 export * from './import/map-checksum';
