@@ -2,6 +2,7 @@ import { Command, CommandRunner, Option } from 'nest-commander';
 import { InvalidInputError, Problem } from '@tadoru/common';
 import { generateMap, generateOptionProblems, GenerationSummary, OptionNames } from '@tadoru/generator';
 import { EXIT_INVALID_INPUT, formatProblem, reportCliError } from '../cli-errors';
+import { ProgressBar } from '../progress-bar';
 
 interface GenerateCommandOptions {
   scale?: string;
@@ -12,11 +13,6 @@ interface GenerateCommandOptions {
 }
 
 const FLAGS: OptionNames = { scale: '--scale', seed: '--seed', out: '--out', truthOut: '--truth', mapName: '--map' };
-
-/** Redraws of the progress bar at most this often; plain progress lines at most every this many. */
-const REDRAW_MS = 100;
-const LINE_EVERY_MS = 5_000;
-const BAR_WIDTH = 30;
 
 @Command({
   name: 'generate',
@@ -38,10 +34,10 @@ export class GenerateCommand extends CommandRunner {
       const order = Object.values(FLAGS);
       if (problems.length > 0) throw new InvalidInputError(problems.sort((a, b) => order.indexOf(a.path) - order.indexOf(b.path)));
 
-      const progress = new Progress(process.stderr);
+      const progress = new ProgressBar();
       const started = process.hrtime.bigint();
-      const summary = await generateMap({ ...checked, onProgress: (done, total) => progress.update(done, total) });
-      progress.end(summary.graph.nodes);
+      const summary = await generateMap({ ...checked, onProgress: (done, total) => progress.update('generating', done, total, 'nodes') });
+      progress.done();
       process.stdout.write(summaryText(summary, Number(process.hrtime.bigint() - started) / 1e9));
     } catch (error) {
       if (error instanceof InvalidInputError) {
@@ -92,37 +88,6 @@ function wholeNumber(value: string | undefined, flag: string, problems: Problem[
     return undefined;
   }
   return Number(digits);
-}
-
-/** Progress on stderr: a bar redrawn in place on a terminal, a plain line now and then otherwise. */
-class Progress {
-  private last = 0;
-  private drawn = false;
-
-  constructor(private readonly stream: NodeJS.WriteStream) {}
-
-  update(done: number, total: number, force = false): void {
-    const now = Date.now();
-    const tty = this.stream.isTTY === true;
-    if (!force && now - this.last < (tty ? REDRAW_MS : LINE_EVERY_MS)) return;
-    this.last = now;
-    const share = Math.min(1, done / total);
-    const counts = `${done.toLocaleString('en')} / ${total.toLocaleString('en')} nodes`;
-    if (tty) {
-      const filled = Math.round(share * BAR_WIDTH);
-      this.stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ${counts}`);
-      this.drawn = true;
-    } else {
-      this.stream.write(`generating: ${(share * 100).toFixed(0)}% (${counts})\n`);
-    }
-  }
-
-  /** The bar at its end, if one was drawn. */
-  end(nodes: number): void {
-    if (!this.drawn) return;
-    this.update(nodes, nodes, true);
-    this.stream.write('\n');
-  }
 }
 
 function summaryText(s: GenerationSummary, seconds: number): string {
