@@ -155,13 +155,12 @@ describe('loadMapSources', () => {
     expect(result.problems[0].message).toMatch(/duplicat/i);
   });
 
-  it('refuses a document whose YAML aliases expand without bound, quickly', () => {
+  // 10^9 values once expanded: without the count's early stop, this test would not end (jest's timeout fails it).
+  it('refuses a document whose YAML aliases expand without bound', () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
-    const started = Date.now();
     const result = loadMapSources([{ text: `tadoru: 1\n${lines.join('\n')}\n` }]);
     expect(result.problems).toEqual([{ path: '(root)', message: expect.stringMatching(/expands to more than 10,000,000 values/) }]);
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('walks very long lists without overflowing the stack', () => {
