@@ -22,7 +22,8 @@ describe('Cypher files', () => {
 
   it('are each used by the code, and every key the code names exists', () => {
     const code = ['apps', 'libs', 'test'].flatMap((d) => sourceFiles(join(projectRoot(), d))).map((f) => readFileSync(f, 'utf8')).join('\n');
-    const named = new Set([...code.matchAll(/'((?:map|catalog|migrations|testing|lineage|rules|trace)\/[a-z0-9/-]+)'/g)].map((m) => m[1]));
+    const folders = readdirSync(join(cypherDir(), 'queries')).join('|');
+    const named = new Set([...code.matchAll(new RegExp(`'((?:${folders})/[a-z0-9/-]+)'`, 'g'))].map((m) => m[1]));
     const prefixes = [...code.matchAll(/`(catalog\/relations)\/\$\{/g)].map((m) => m[1]);
     for (const key of queries.keys()) {
       const used = named.has(key) || prefixes.some((p) => key.startsWith(`${p}/`));
