@@ -20,7 +20,7 @@ export interface StoredElement {
 }
 
 /** The order matters: each step links only to elements created by an earlier one. */
-export const CREATE_STEPS: ReadonlyArray<[string, keyof MapGraphRows]> = [
+const CREATE_STEPS: ReadonlyArray<[string, keyof MapGraphRows]> = [
   ['map/import/01-create-groups', 'groups'],
   ['map/import/02-create-organizations', 'organizations'],
   ['map/import/03-create-subjects', 'subjects'],
