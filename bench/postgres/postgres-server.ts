@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, ClientConfig } from 'pg';
+import { readProcFile, sumProcField } from '../process-memory';
 
 export interface PostgresServerOptions {
   /** Extra or overriding server settings (`name: value`, as in postgresql.conf). */
@@ -146,8 +147,8 @@ export async function startPostgres(options: PostgresServerOptions = {}): Promis
       dataDir,
       postmasterPid: pid,
       pids,
-      rssBytes: () => sumStatusField(pids(), 'status', 'VmRSS'),
-      pssBytes: () => sumStatusField(pids(), 'smaps_rollup', 'Pss'),
+      rssBytes: () => sumProcField(pids(), 'status', 'VmRSS'),
+      pssBytes: () => sumProcField(pids(), 'smaps_rollup', 'Pss'),
       stop,
     };
   } catch (error) {
@@ -158,32 +159,6 @@ export async function startPostgres(options: PostgresServerOptions = {}): Promis
   }
 }
 
-export interface PeakSampler {
-  /** The highest value seen so far. */
-  readonly peak: number;
-  /** Takes a last sample, stops sampling and returns the peak. */
-  stop(): number;
-}
-
-/** Samples `read` now and every `intervalMs` until stopped, keeping the highest value (e.g. a server's RSS). */
-export function samplePeak(read: () => number, intervalMs = 250): PeakSampler {
-  let peak = read();
-  const sample = () => {
-    peak = Math.max(peak, read());
-  };
-  const timer = setInterval(sample, intervalMs);
-  timer.unref();
-  return {
-    get peak() {
-      return peak;
-    },
-    stop() {
-      clearInterval(timer);
-      sample();
-      return peak;
-    },
-  };
-}
 
 const INTERRUPTS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
@@ -291,22 +266,4 @@ function descendantsOf(root: number): number[] {
     queue.push(...(children.get(pid) ?? []));
   }
   return found;
-}
-
-/** Sums a "Name:   123 kB" line over processes; processes that ended meanwhile count as 0. */
-function sumStatusField(pids: number[], file: 'status' | 'smaps_rollup', field: string): number {
-  let total = 0;
-  for (const pid of pids) {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readProcFile(pid, file) ?? '');
-    if (match) total += Number(match[1]) * 1024;
-  }
-  return total;
-}
-
-function readProcFile(pid: number, file: string): string | null {
-  try {
-    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
-  } catch {
-    return null;
-  }
 }

@@ -19,7 +19,8 @@ import { TraceService } from '@tadoru/trace';
 import { percentile, timed } from '../measure';
 import { compareRecipients, describeDifferences } from './compare-recipients';
 import { PostgresLoadReport, PostgresRecipientsBaseline, PostgresRecipientsOptions } from './postgres-baseline';
-import { PeakSampler, PostgresServer, samplePeak, startPostgres } from './postgres-server';
+import { PeakSampler, samplePeak } from '../process-memory';
+import { PostgresServer, startPostgres } from './postgres-server';
 
 const EXAMPLES = ['rikunabi-2019', 'persol-group', 'wantedly'];
 const WARM_UP_RUNS = 3;
