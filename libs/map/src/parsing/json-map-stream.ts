@@ -100,6 +100,7 @@ export class JsonMapScanner {
 
   *feed(text: string): Generator<MapStreamEvent> {
     let captureFrom = this.capturing() ? 0 : -1;
+    let valueStarts = false;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === NEWLINE) this.line++;
@@ -150,12 +151,7 @@ export class JsonMapScanner {
             yield { kind: 'list', key: this.key };
           } else {
             this.mode = Mode.InHeaderValue;
-            captureFrom = i;
-            i = this.startValue(text, i, c);
-            if (this.scalarEndsAt(text, i)) {
-              yield* this.complete(this.take(text, captureFrom, i + 1));
-              captureFrom = -1;
-            }
+            valueStarts = true;
           }
           break;
         case Mode.BeforeEntry:
@@ -165,12 +161,7 @@ export class JsonMapScanner {
             break;
           }
           this.mode = Mode.InEntry;
-          captureFrom = i;
-          i = this.startValue(text, i, c);
-          if (this.scalarEndsAt(text, i)) {
-            yield* this.complete(this.take(text, captureFrom, i + 1));
-            captureFrom = -1;
-          }
+          valueStarts = true;
           break;
         case Mode.InEntry:
         case Mode.InHeaderValue:
@@ -211,6 +202,16 @@ export class JsonMapScanner {
           break;
         default:
           break;
+      }
+      if (valueStarts) {
+        // a header value or a list entry begins at c: capture it; a bare scalar may end right here
+        valueStarts = false;
+        captureFrom = i;
+        i = this.startValue(text, i, c);
+        if (this.scalarEndsAt(text, i)) {
+          yield* this.complete(this.take(text, captureFrom, i + 1));
+          captureFrom = -1;
+        }
       }
     }
     if (captureFrom >= 0) this.pieces.push(text.slice(captureFrom));
