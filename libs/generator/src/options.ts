@@ -1,12 +1,11 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Problem } from '@tadoru/common';
+import { ID_PATTERN, type Problem } from '@tadoru/common';
 
 export const MIN_SCALE = 1_000;
 export const MAX_SCALE = 20_000_000;
 /** Seeds feed a 32-bit generator: larger ones would repeat smaller ones' maps. */
 export const MAX_SEED = 0xffff_ffff;
-const MAP_NAME = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export interface GenerateOptions {
   /** Nodes the map becomes in Neo4j (elements, provisions, shared uses, consents, data assets). */
@@ -52,7 +51,7 @@ export function generateOptionProblems(options: Omit<GenerateOptions, 'onProgres
   else if (truth !== undefined && outProblem === undefined && resolve(truth) === resolve(out)) {
     problems.push({ path: names.truthOut, message: 'must be another file than the map' });
   }
-  if (mapName !== undefined && (typeof mapName !== 'string' || !MAP_NAME.test(mapName))) {
+  if (mapName !== undefined && (typeof mapName !== 'string' || !ID_PATTERN.test(mapName))) {
     problems.push({ path: names.mapName, message: `must be a name of 1-128 characters from A-Z a-z 0-9 . _ : -, got ${JSON.stringify(mapName)}` });
   }
   return problems;

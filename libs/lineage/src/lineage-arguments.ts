@@ -1,5 +1,4 @@
-import { InvalidInputError, Problem } from '@tadoru/common';
-import { isIsoDate } from '@tadoru/map';
+import { checkAsOf, InvalidInputError, Problem } from '@tadoru/common';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, MAX_MAX_DEPTH, MAX_MAX_NODES } from './lineage.types';
 
 export interface Bounds {
@@ -21,10 +20,4 @@ export function checkBounds(args: { maxDepth?: number | null; maxNodes?: number 
   const asOf = checkAsOf(args.asOf, problems);
   if (problems.length > 0) throw new InvalidInputError(problems);
   return { maxDepth, maxNodes, asOf };
-}
-
-export function checkAsOf(asOf: string | null | undefined, problems: Problem[], path = 'asOf'): string | null {
-  if (asOf === undefined || asOf === null) return null;
-  if (!isIsoDate(asOf)) problems.push({ path, message: `must be a date YYYY-MM-DD, got "${asOf}"` });
-  return asOf;
 }

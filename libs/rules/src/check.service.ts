@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidInputError, Problem } from '@tadoru/common';
-import { checkAsOf } from '@tadoru/lineage';
+import { checkAsOf, InvalidInputError, Problem } from '@tadoru/common';
 import { BulkMapImportService, BulkProgress, DataMap, MapService } from '@tadoru/map';
 import { Finding, SeveritySummary, summarise } from './finding';
 import { RuleEngine } from './rule-engine.service';

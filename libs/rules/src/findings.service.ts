@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidInputError, NotFoundError, Problem } from '@tadoru/common';
-import { checkAsOf } from '@tadoru/lineage';
+import { checkAsOf, InvalidInputError, NotFoundError, Problem } from '@tadoru/common';
 import { MapService } from '@tadoru/map';
 import { Finding, SeveritySummary, summarise } from './finding';
 import { RuleCatalog } from './rule-catalog';

@@ -3,9 +3,10 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, 
 import { BASES, COLLECTION_METHODS, DATA_CLASSES, MAX_PAGE_SIZE, ROLES } from '@tadoru/map';
 import { Basis, CollectionMethod, DataClass, Role } from './enums';
 
-export const ID = /^[A-Za-z0-9._:-]{1,128}$/;
-export const ID_MESSAGE = 'must be an id of 1-128 characters from A-Z a-z 0-9 . _ : -';
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { ID_MESSAGE, ID_PATTERN as ID } from '@tadoru/common';
+import { IsAsOf } from '../graphql/validators';
+
+export { ID, ID_MESSAGE };
 
 @ArgsType()
 export class PageArgs {
@@ -83,7 +84,7 @@ export class CollectionFilter {
 export class AsOfFilter {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: only what existed that day.' })
   @IsOptional()
-  @Matches(DATE, { message: 'asOf must be a date YYYY-MM-DD' })
+  @IsAsOf()
   asOf?: string;
 }
 

@@ -1,5 +1,6 @@
 import { Args, ArgsType, Context, Field, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Matches } from 'class-validator';
+import { ID_PATTERN } from '@tadoru/common';
 import { CatalogService, ElementFilter, ElementKind, ListableKind, MapService, StoredMapInfo } from '@tadoru/map';
 import { GqlContext } from '../graphql/loaders';
 import { ConnectionShape } from '../catalog/connection';
@@ -47,7 +48,7 @@ import { DataMapType, DeleteMapResultType, ImportMapInput, ImportMapResultType }
 @ArgsType()
 class MapNameArgs {
   @Field({ description: 'The map name.' })
-  @Matches(/^[A-Za-z0-9._:-]{1,128}$/, { message: 'name must be a map name of 1-128 characters from A-Z a-z 0-9 . _ : -' })
+  @Matches(ID_PATTERN, { message: 'name must be a map name of 1-128 characters from A-Z a-z 0-9 . _ : -' })
   name!: string;
 }
 

@@ -1,5 +1,6 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ID_PATTERN } from '@tadoru/common';
 
 @ObjectType('MapCounts', { description: 'How many entries each section of the map has.' })
 export class MapCountsType {
@@ -45,7 +46,7 @@ export class ImportMapInput {
 
   @Field(() => String, { nullable: true, description: 'Name to store it under; default: the `map` field of the content.' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9._:-]{1,128}$/, { message: 'map must be a name of 1-128 characters from A-Z a-z 0-9 . _ : -' })
+  @Matches(ID_PATTERN, { message: 'map must be a name of 1-128 characters from A-Z a-z 0-9 . _ : -' })
   map?: string;
 }
 

@@ -1,7 +1,6 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { basename } from 'node:path';
-import { InvalidInputError, Problem } from '@tadoru/common';
-import { checkAsOf } from '@tadoru/lineage';
+import { checkAsOf, InvalidInputError, Problem } from '@tadoru/common';
 import { loadMapSources } from '@tadoru/map';
 import { CHECK_FORMATS, CheckFormat, renderCheckErrors, renderCheckReport } from '@tadoru/reports';
 import { CheckService, SEVERITIES, SEVERITY_RANK, Severity } from '@tadoru/rules';

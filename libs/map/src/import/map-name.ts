@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
-import { InvalidInputError } from '@tadoru/common';
-import { ID_PATTERN } from '../validation/map-validator';
+import { ID_PATTERN, InvalidInputError } from '@tadoru/common';
 
 /** Prefix of scratch map names; `_` is not allowed at the start of a user's map name, so they never collide. */
 export const SCRATCH_PREFIX = '_scratch-';

@@ -1,10 +1,8 @@
-import { Problem } from '@tadoru/common';
+import { ID_PATTERN, isIsoDate, Problem } from '@tadoru/common';
 import { DataMap, FORMAT_VERSION, SECTIONS, Section } from '../model/data-map';
 import { ISO_COUNTRIES } from './iso-countries';
 import { EntrySpec, FieldSpec, REF_NOUN, RefTarget, SECTION_SPECS } from './map-schema';
 
-export const ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** One parsed document: the value as read, and where it came from (for messages). */
 export interface MapDocument {
@@ -318,14 +316,6 @@ export class MapValidator {
 
 function isDate(value: unknown): value is string {
   return typeof value === 'string' && isIsoDate(value);
-}
-
-export function isIsoDate(value: string): boolean {
-  const m = DATE_PATTERN.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
