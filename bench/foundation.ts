@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { createApiApp } from '../apps/api/src/api.factory';
 import { MigrationRunner, Neo4jService, projectRoot } from '@tadoru/graph';
-import { loadMapSources, MapService } from '@tadoru/map';
+import { loadMapSources } from '@tadoru/map';
+import { MapStoreService } from '@tadoru/store';
 import { startEmbeddedNeo4j } from '@tadoru/neo4j-launcher';
 import { percentile, timed } from './measure';
 
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
     await app.listen(0, '127.0.0.1');
     const [, migrateMs] = await timed(() => app.get(MigrationRunner).apply());
     rows.push(['migrations on an empty database', `${migrateMs.toFixed(0)} ms`]);
-    const maps = app.get(MapService);
+    const maps = app.get(MapStoreService);
 
     for (const file of EXAMPLES) {
       const text = readFileSync(join(projectRoot(), 'examples', file), 'utf8');

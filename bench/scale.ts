@@ -17,10 +17,10 @@ import neo4j, { Driver } from 'neo4j-driver';
 import { createApiApp } from '../apps/api/src/api.factory';
 import { generateMap } from '@tadoru/generator';
 import { MigrationRunner, Neo4jService, projectRoot } from '@tadoru/graph';
-import { BulkMapImportService, MapService } from '@tadoru/map';
+import { BulkMapImportService, MapStoreService } from '@tadoru/store';
 import { startEmbeddedNeo4j } from '@tadoru/neo4j-launcher';
 import { applyScopedFindings, ChangeScopeService, RuleEngine } from '@tadoru/rules';
-import { TraceService } from '@tadoru/trace';
+import { RecipientsService } from '@tadoru/recipients';
 import { percentile, timed } from './measure';
 import { compareRecipients, RecipientKey } from './postgres/compare-recipients';
 import { PostgresRecipientsBaseline } from './postgres/postgres-baseline';
@@ -210,7 +210,7 @@ async function benchOneSize(scale: number, options: Options, ctx: Context): Prom
   log(`${scale}: scoped re-evaluation after adding a flow`);
   const scoped = await benchScoped(ctx, map, warmFindings);
 
-  await ctx.app.get(MapService).deleteMap(map);
+  await ctx.app.get(MapStoreService).deleteMap(map);
   rmSync(file, { force: true });
   return {
     scale,
@@ -305,7 +305,7 @@ async function benchPostgres(ctx: Context, map: string, categories: string[], ta
   const baseline = await PostgresRecipientsBaseline.connect(ctx.postgres!.connection);
   try {
     const load = await baseline.load({ driver: ctx.driver, map });
-    const trace = ctx.app.get(TraceService);
+    const trace = ctx.app.get(RecipientsService);
     let agree = 0;
     const differences: string[] = [];
     for (const category of categories) {

@@ -13,10 +13,12 @@ import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { createApiApp } from '../apps/api/src/api.factory';
 import { MigrationRunner, Neo4jService, projectRoot } from '@tadoru/graph';
-import { loadMapSources, MapService } from '@tadoru/map';
+import { loadMapSources } from '@tadoru/map';
+import { MapStoreService } from '@tadoru/store';
 import { startEmbeddedNeo4j } from '@tadoru/neo4j-launcher';
 import { percentile, timed } from './measure';
-import { CheckService, RuleEngine } from '@tadoru/rules';
+import { CheckService } from '@tadoru/reports';
+import { RuleEngine } from '@tadoru/rules';
 import { DPO_QUESTION } from '../apps/api/src/playground/playground-queries';
 
 const EXAMPLES = ['rikunabi-2019', 'persol-group', 'wantedly'];
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
     await app.init();
     await app.listen(0, '127.0.0.1');
     await app.get(MigrationRunner).apply();
-    const maps = app.get(MapService);
+    const maps = app.get(MapStoreService);
     const texts = Object.fromEntries(EXAMPLES.map((m) => [m, readFileSync(join(projectRoot(), 'examples', `${m}.yaml`), 'utf8')]));
     for (const m of EXAMPLES) await maps.importMap([{ name: `${m}.yaml`, text: texts[m] }]);
 

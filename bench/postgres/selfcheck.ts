@@ -1,7 +1,7 @@
 /**
  * Checks the PostgreSQL baseline against tadoru on the demo maps: imports each map into an embedded
  * Neo4j, loads it into a throwaway PostgreSQL, and for every data category compares tadoru's
- * TraceService.recipients rows with the baseline's — with default bounds, including internal flows,
+ * RecipientsService.recipients rows with the baseline's — with default bounds, including internal flows,
  * at small depths, and as of every date on which some flow or derivation starts or ends (and the
  * days around it). Then times both on the default question. Exits 1 on any mismatch.
  *
@@ -13,9 +13,10 @@ import neo4j from 'neo4j-driver';
 import { createApiApp } from '../../apps/api/src/api.factory';
 import { MigrationRunner, projectRoot } from '@tadoru/graph';
 import { LineageService } from '@tadoru/lineage';
-import { DataMap, loadMapSources, MapService } from '@tadoru/map';
+import { DataMap, loadMapSources } from '@tadoru/map';
+import { MapStoreService } from '@tadoru/store';
 import { startEmbeddedNeo4j } from '@tadoru/neo4j-launcher';
-import { TraceService } from '@tadoru/trace';
+import { RecipientsService } from '@tadoru/recipients';
 import { percentile, timed } from '../measure';
 import { compareRecipients, describeDifferences } from './compare-recipients';
 import { PostgresLoadReport, PostgresRecipientsBaseline, PostgresRecipientsOptions } from './postgres-baseline';
@@ -55,7 +56,7 @@ async function main(): Promise<number> {
   try {
     await app.init();
     await app.get(MigrationRunner).apply();
-    const trace = app.get(TraceService);
+    const trace = app.get(RecipientsService);
     const lineage = app.get(LineageService);
     const maps: Record<string, DataMap> = {};
     for (const name of EXAMPLES) {
@@ -63,7 +64,7 @@ async function main(): Promise<number> {
       const loaded = loadMapSources([source]);
       if (!loaded.map) throw new Error(`examples/${name}.yaml does not validate: ${JSON.stringify(loaded.problems)}`);
       maps[name] = loaded.map;
-      await app.get(MapService).importMap([source]);
+      await app.get(MapStoreService).importMap([source]);
     }
 
     postgres = await startPostgres({ log: (line) => say(`[postgres] ${line}`) });
@@ -133,7 +134,7 @@ async function main(): Promise<number> {
     );
     say(`  rows: ${counts}`);
     say(`  recipients per category, p50 / p95 over ${TIMED_RUNS} runs of each category after ${WARM_UP_RUNS} warm-up runs:`);
-    say(`    tadoru TraceService.recipients (walk + rule findings + details): ${latency(f.tadoruMs)}`);
+    say(`    tadoru RecipientsService.recipients (walk + rule findings + details): ${latency(f.tadoruMs)}`);
     say(`    tadoru LineageService.lineage (the walk alone):                  ${latency(f.walkMs)}`);
     say(`    PostgreSQL recursive CTE (one statement):                        ${latency(f.postgresMs)}`);
   }

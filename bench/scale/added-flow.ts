@@ -1,5 +1,6 @@
 import { Neo4jService } from '@tadoru/graph';
-import { emptyGraphRows, Flow, GraphRowBuilder, writeGraphRows } from '@tadoru/map';
+import { emptyGraphRows, Flow, GraphRowBuilder } from '@tadoru/map';
+import { writeGraphRows } from '@tadoru/store';
 
 /**
  * Adds, to a stored map, a new flow beside an existing one between two organizations: same systems,

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import * as yaml from 'js-yaml';
 import { ConflictError, InvalidInputError, NotFoundError } from '@tadoru/common';
 import { Neo4jService } from '@tadoru/graph';
-import { BulkMapImportService, DataMap, MapService, serializeMap } from '@tadoru/map';
+import { DataMap, serializeMap } from '@tadoru/map';
+import { MapDirectoryService } from '@tadoru/catalog';
+import { BulkMapImportService, MapStoreService } from '@tadoru/store';
 import { smallMap } from '../fixtures/small-map';
 import { graphFingerprint } from '../support/graph-fingerprint';
 import { createTestContext, uniqueMapName } from '../support/test-database';
@@ -25,7 +27,8 @@ function example(file: string): DataMap {
 
 describe('bulk import of streamed JSON maps (real Neo4j)', () => {
   let ctx: INestApplicationContext;
-  let maps: MapService;
+  let maps: MapStoreService;
+  let directory: MapDirectoryService;
   let bulk: BulkMapImportService;
   let db: Neo4jService;
 
@@ -38,7 +41,8 @@ describe('bulk import of streamed JSON maps (real Neo4j)', () => {
 
   beforeAll(async () => {
     ctx = await createTestContext();
-    maps = ctx.get(MapService);
+    maps = ctx.get(MapStoreService);
+    directory = ctx.get(MapDirectoryService);
     bulk = ctx.get(BulkMapImportService);
     db = ctx.get(Neo4jService);
   });
@@ -99,7 +103,7 @@ describe('bulk import of streamed JSON maps (real Neo4j)', () => {
     // the same content imported whole is recognised as unchanged too
     expect(await maps.importMap([{ name: 'map.yaml', text: serializeMap(changed) }])).toMatchObject({ unchanged: true });
     expect(await graphFingerprint(db, other)).toEqual(otherBefore);
-    expect((await maps.listMaps()).map((m) => m.name)).not.toContainEqual(expect.stringMatching(/^_import-/));
+    expect((await directory.listMaps()).map((m) => m.name)).not.toContainEqual(expect.stringMatching(/^_import-/));
   });
 
   it('rejects an invalid map with every problem and its path, and writes nothing', async () => {
@@ -116,7 +120,7 @@ describe('bulk import of streamed JSON maps (real Neo4j)', () => {
     writeFileSync(file, JSON.stringify({ ...smallMap(name), flows: [{ ...smallMap().flows![0], from: 'no-such-system' }] }));
     const refError = (await bulk.importFiles([file]).catch((e: unknown) => e)) as InvalidInputError;
     expect(refError.problems).toEqual([{ path: 'flows[0].from', message: 'unknown system "no-such-system"' }]);
-    await expect(maps.getMap(name)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(directory.getMap(name)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('reports where the JSON is broken', async () => {
@@ -157,7 +161,7 @@ describe('bulk import of streamed JSON maps (real Neo4j)', () => {
     await expect(bulk.importFiles([writeJson(`${name}-2.json`, changed)])).rejects.toThrow('crash');
     repository.finish = finish;
 
-    await expect(maps.getMap(name)).rejects.toThrow(/is being replaced/);
+    await expect(directory.getMap(name)).rejects.toThrow(/is being replaced/);
     await expect(maps.importMap([{ name: 'map.yaml', text: serializeMap(smallMap(name)) }])).rejects.toBeInstanceOf(ConflictError);
     expect(await bulk.recoverInterrupted(0)).toContain(name);
     expect(await sameGraphAs(name)).toEqual(await sameGraphAs(reference));

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExpectedFinding, generateMap, GroundTruth, RULE_IDS, scenarioCatalogueMap } from '@tadoru/generator';
 import { Neo4jService } from '@tadoru/graph';
-import { loadMapSources, MapService } from '@tadoru/map';
-import { CheckService, Finding } from '@tadoru/rules';
+import { loadMapSources } from '@tadoru/map';
+import { MapStoreService } from '@tadoru/store';
+import { CheckService } from '@tadoru/reports';
+import { Finding } from '@tadoru/rules';
 import { createTestContext, uniqueMapName } from '../support/test-database';
 
 /** What must match exactly between a reported finding and the ground truth. */
@@ -48,13 +50,13 @@ describe('generated maps: tadoru check finds exactly the planted violations', ()
     expect([...new Set(truth.findings.map((f) => f.rule))].sort()).toEqual([...RULE_IDS].sort());
 
     const name = uniqueMapName('generated');
-    await ctx.get(MapService).importMap([{ name: out, text }], { mapName: name });
+    await ctx.get(MapStoreService).importMap([{ name: out, text }], { mapName: name });
     try {
       const [stored] = await ctx.get(Neo4jService).read('test.generatedSize', (q) => q.run('testing/generator-map-size', { map: name }));
       expect(stored).toEqual(summary.graph);
       expect(truth.graph).toEqual(summary.graph);
     } finally {
-      await ctx.get(MapService).deleteMap(name);
+      await ctx.get(MapStoreService).deleteMap(name);
     }
   });
 });

@@ -1,7 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { InvalidInputError, NotFoundError } from '@tadoru/common';
 import { FeedEdge, LineageRequest, LineageResult, LineageService } from '@tadoru/lineage';
-import { Collection, DataMap, Derivation, Flow, MapService, serializeMap, System } from '@tadoru/map';
+import { Collection, DataMap, Derivation, Flow, serializeMap, System } from '@tadoru/map';
+import { MapStoreService } from '@tadoru/store';
 import { baseMap } from '../support/rule-harness';
 import { createTestContext, uniqueMapName } from '../support/test-database';
 
@@ -54,12 +55,12 @@ function reachedVia(result: LineageResult, asset: string): FeedEdge[] {
 
 describe('lineage (real Neo4j)', () => {
   let ctx: INestApplicationContext;
-  let maps: MapService;
+  let maps: MapStoreService;
   let lineage: LineageService;
 
   beforeAll(async () => {
     ctx = await createTestContext();
-    maps = ctx.get(MapService);
+    maps = ctx.get(MapStoreService);
     lineage = ctx.get(LineageService);
   });
   afterAll(() => ctx.close());

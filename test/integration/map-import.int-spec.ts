@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidInputError } from '@tadoru/common';
 import { CypherRegistry, Neo4jService } from '@tadoru/graph';
-import { DataMap, MapService, serializeMap } from '@tadoru/map';
+import { DataMap, serializeMap } from '@tadoru/map';
+import { MapDirectoryService } from '@tadoru/catalog';
+import { MapStoreService } from '@tadoru/store';
 import { smallMap } from '../fixtures/small-map';
 import { graphFingerprint } from '../support/graph-fingerprint';
 import { createTestContext, uniqueMapName } from '../support/test-database';
@@ -13,12 +15,14 @@ const source = (map: DataMap) => ({ name: 'map.yaml', text: serializeMap(map) })
 
 describe('importing and exporting maps (real Neo4j)', () => {
   let ctx: INestApplicationContext;
-  let maps: MapService;
+  let maps: MapStoreService;
+  let directory: MapDirectoryService;
   let db: Neo4jService;
 
   beforeAll(async () => {
     ctx = await createTestContext();
-    maps = ctx.get(MapService);
+    maps = ctx.get(MapStoreService);
+    directory = ctx.get(MapDirectoryService);
     db = ctx.get(Neo4jService);
   });
   afterAll(() => ctx.close());
@@ -123,7 +127,7 @@ describe('importing and exporting maps (real Neo4j)', () => {
     expect(json.flows?.map((f) => f.id)).toEqual(['to-model', 'score-out', 'to-backup']);
     const otherBefore = await graphFingerprint(db, other);
     expect(await maps.deleteMap(name)).toBe(true);
-    expect(await maps.findMap(name)).toBeUndefined();
+    expect(await directory.findMap(name)).toBeUndefined();
     expect((await graphFingerprint(db, name)).nodes).toEqual([]);
     expect(await graphFingerprint(db, other)).toEqual(otherBefore);
     await expect(maps.exportMap(name)).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -2,7 +2,8 @@ import { INestApplicationContext } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as yaml from 'js-yaml';
-import { DataMap, Flow, MapService, serializeMap } from '@tadoru/map';
+import { DataMap, Flow, serializeMap } from '@tadoru/map';
+import { MapStoreService } from '@tadoru/store';
 import { applyScopedFindings, ChangeScopeService, RuleEngine } from '@tadoru/rules';
 import { createTestContext, uniqueMapName } from '../support/test-database';
 
@@ -23,13 +24,13 @@ function sample(flows: Flow[], count: number): Flow[] {
  */
 describe('scoped re-evaluation after adding a flow (real Neo4j)', () => {
   let ctx: INestApplicationContext;
-  let maps: MapService;
+  let maps: MapStoreService;
   let engine: RuleEngine;
   let scopes: ChangeScopeService;
 
   beforeAll(async () => {
     ctx = await createTestContext();
-    maps = ctx.get(MapService);
+    maps = ctx.get(MapStoreService);
     engine = ctx.get(RuleEngine);
     scopes = ctx.get(ChangeScopeService);
   });

@@ -1,6 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { DataMap, MapService, validateMap } from '@tadoru/map';
-import { CheckService, Finding, RuleEngine } from '@tadoru/rules';
+import { DataMap, validateMap } from '@tadoru/map';
+import { MapStoreService } from '@tadoru/store';
+import { CheckService } from '@tadoru/reports';
+import { Finding, RuleEngine } from '@tadoru/rules';
 
 /**
  * A compact way to write a rule's test maps: a base of organizations, systems and categories that
@@ -77,7 +79,7 @@ export async function findingsOf(ctx: INestApplicationContext, map: DataMap, opt
 /** The findings of one rule only (other rules are not run, so one rule's tests never depend on another's file). */
 export async function findingsOfRule(ctx: INestApplicationContext, rule: string, map: DataMap, options: { asOf?: string } = {}): Promise<Map<string, Finding>> {
   assertValid(map);
-  const findings = await ctx.get(MapService).withScratchMap(map, (name) => ctx.get(RuleEngine).evaluate(name, { rules: [rule], asOf: options.asOf }));
+  const findings = await ctx.get(MapStoreService).withScratchMap(map, (name) => ctx.get(RuleEngine).evaluate(name, { rules: [rule], asOf: options.asOf }));
   return new Map(findings.map((f) => [f.target.id, f]));
 }
 

@@ -3,9 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { GraphConnectionConfig, GraphModule, MigrationRunner } from '@tadoru/graph';
 import { LineageModule } from '@tadoru/lineage';
-import { MapModule } from '@tadoru/map';
+import { CatalogModule } from '@tadoru/catalog';
+import { ReportsModule } from '@tadoru/reports';
+import { StoreModule } from '@tadoru/store';
 import { RulesModule } from '@tadoru/rules';
-import { TraceModule } from '@tadoru/trace';
+import { RecipientsModule } from '@tadoru/recipients';
 
 /** The Neo4j the global setup started (or NEO4J_URI). */
 export function testConnection(): GraphConnectionConfig {
@@ -29,7 +31,7 @@ export function uniqueMapName(prefix = 'test'): string {
 @Module({})
 class TestGraphModule {
   static forRoot(connection: GraphConnectionConfig): DynamicModule {
-    return { module: TestGraphModule, imports: [GraphModule.forRoot(connection), MapModule, LineageModule, RulesModule, TraceModule] };
+    return { module: TestGraphModule, imports: [GraphModule.forRoot(connection), CatalogModule, StoreModule, LineageModule, RulesModule, RecipientsModule, ReportsModule] };
   }
 }
 

@@ -4,9 +4,10 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { join } from 'node:path';
 import { GraphConnectionConfig, GraphModule, projectRoot } from '@tadoru/graph';
 import { LineageModule } from '@tadoru/lineage';
-import { CatalogService, MapModule } from '@tadoru/map';
+import { CatalogModule, CatalogService } from '@tadoru/catalog';
+import { StoreModule } from '@tadoru/store';
 import { RulesModule } from '@tadoru/rules';
-import { TraceModule } from '@tadoru/trace';
+import { RecipientsModule } from '@tadoru/recipients';
 import { ELEMENT_RESOLVERS } from './catalog/element.resolvers';
 import { depthLimitRule } from './graphql/depth-limit.rule';
 import { formatGraphQLError } from './graphql/format-error';
@@ -32,13 +33,14 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         GraphModule.forRoot(options.connection),
-        MapModule,
+        CatalogModule,
+        StoreModule,
         LineageModule,
         RulesModule,
-        TraceModule,
+        RecipientsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [MapModule],
+          imports: [CatalogModule],
           inject: [CatalogService],
           useFactory: (catalog: CatalogService) => ({
             autoSchemaFile: options.writeSchema ? join(projectRoot(), SCHEMA_FILE) : true,

@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MigrationRunner, openDatabase, OpenDatabase, projectRoot } from '@tadoru/graph';
-import { MapService } from '@tadoru/map';
+import { MapDirectoryService } from '@tadoru/catalog';
+import { MapStoreService } from '@tadoru/store';
 import { createApiApp } from './api.factory';
 
 export interface ServeOptions {
@@ -64,7 +65,7 @@ export async function startService(options: ServeOptions): Promise<RunningServic
     await app.init();
     const applied = await app.get(MigrationRunner).apply();
     if (applied.length) options.log(`applied ${applied.length} migration(s)`);
-    if (options.demo) await loadDemo(app.get(MapService), options.log);
+    if (options.demo) await loadDemo(app.get(MapDirectoryService), app.get(MapStoreService), options.log);
     await app.listen(options.port, options.host);
   } catch (error) {
     await stop();
@@ -76,8 +77,8 @@ export async function startService(options: ServeOptions): Promise<RunningServic
   return { url, stop };
 }
 
-async function loadDemo(maps: MapService, log: (line: string) => void): Promise<void> {
-  if ((await maps.listMaps()).length > 0) return;
+async function loadDemo(directory: MapDirectoryService, maps: MapStoreService, log: (line: string) => void): Promise<void> {
+  if ((await directory.listMaps()).length > 0) return;
   for (const file of DEMO_MAPS) {
     const path = join(projectRoot(), file);
     const result = await maps.importMap([{ name: path, text: readFileSync(path, 'utf8') }]);

@@ -2,14 +2,16 @@ import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { GraphConnectionConfig, GraphModule, MigrationRunner, openDatabase, OpenDatabase, OpenDatabaseOptions } from '@tadoru/graph';
 import { LineageModule } from '@tadoru/lineage';
-import { MapModule } from '@tadoru/map';
+import { CatalogModule } from '@tadoru/catalog';
+import { ReportsModule } from '@tadoru/reports';
+import { StoreModule } from '@tadoru/store';
 import { RulesModule } from '@tadoru/rules';
-import { TraceModule } from '@tadoru/trace';
+import { RecipientsModule } from '@tadoru/recipients';
 
 @Module({})
 class CliWorkModule {
   static forRoot(connection: GraphConnectionConfig): DynamicModule {
-    return { module: CliWorkModule, imports: [GraphModule.forRoot(connection), MapModule, LineageModule, RulesModule, TraceModule] };
+    return { module: CliWorkModule, imports: [GraphModule.forRoot(connection), CatalogModule, StoreModule, LineageModule, RulesModule, RecipientsModule, ReportsModule] };
   }
 }
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { MapModule } from '@tadoru/map';
+import { CatalogModule } from '@tadoru/catalog';
 import { LineageRepository } from './lineage.repository';
 import { LineageService } from './lineage.service';
 
-@Module({ imports: [MapModule], providers: [LineageRepository, LineageService], exports: [LineageService, LineageRepository] })
+@Module({ imports: [CatalogModule], providers: [LineageRepository, LineageService], exports: [LineageService, LineageRepository] })
 export class LineageModule {}

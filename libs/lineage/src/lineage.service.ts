@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, Problem } from '@tadoru/common';
 import { QueryRunner } from '@tadoru/graph';
-import { CatalogService, ElementKind, MapService } from '@tadoru/map';
+import { CatalogService, ElementKind, MapDirectoryService } from '@tadoru/catalog';
 import { AssetRef, Direction, walkAssets, WalkLimits, WalkResult } from './asset-walk';
 import { checkBounds } from './lineage-arguments';
 import { LineageRepository, StartAsset } from './lineage.repository';
@@ -15,7 +15,7 @@ import { LineageNode, LineageRequest, LineageResult } from './lineage.types';
 export class LineageService {
   constructor(
     private readonly repository: LineageRepository,
-    private readonly maps: MapService,
+    private readonly maps: MapDirectoryService,
     private readonly catalog: CatalogService,
   ) {}
 

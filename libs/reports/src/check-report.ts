@@ -1,5 +1,6 @@
 import { Problem } from '@tadoru/common';
-import { CheckReport, Finding, SEVERITIES } from '@tadoru/rules';
+import { Finding, SEVERITIES } from '@tadoru/rules';
+import { CheckReport } from './check.service';
 
 export const CHECK_FORMATS = ['json', 'table', 'markdown'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];

@@ -1,1 +1,3 @@
 export * from './check-report';
+export * from './check.service';
+export * from './reports.module';

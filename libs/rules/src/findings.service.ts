@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { checkAsOf, InvalidInputError, NotFoundError, Problem } from '@tadoru/common';
-import { MapService } from '@tadoru/map';
+import { MapDirectoryService } from '@tadoru/catalog';
 import { Finding, SeveritySummary, summarise } from './finding';
 import { RuleCatalog } from './rule-catalog';
 import { RuleDefinition, Severity, SEVERITIES, TargetKind, TARGET_KINDS } from './rule-definition';
@@ -32,7 +32,7 @@ export class FindingsService {
   constructor(
     private readonly engine: RuleEngine,
     private readonly catalog: RuleCatalog,
-    private readonly maps: MapService,
+    private readonly maps: MapDirectoryService,
   ) {}
 
   async list(map: string, filter: FindingsFilter = {}): Promise<FindingsResult> {

@@ -1,5 +1,4 @@
 export * from './change-scope.service';
-export * from './check.service';
 export * from './finding';
 export * from './findings.service';
 export * from './message-template';

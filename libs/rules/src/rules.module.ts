@@ -1,16 +1,15 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '@tadoru/catalog';
 import { LineageModule } from '@tadoru/lineage';
-import { MapModule } from '@tadoru/map';
 import { ChangeScopeService } from './change-scope.service';
-import { CheckService } from './check.service';
 import { FindingsService } from './findings.service';
 import { RuleCatalog } from './rule-catalog';
 import { RuleEngine } from './rule-engine.service';
 import { RulesRepository } from './rules.repository';
 
 @Module({
-  imports: [MapModule, LineageModule],
-  providers: [RuleCatalog, RulesRepository, RuleEngine, FindingsService, CheckService, ChangeScopeService],
-  exports: [RuleCatalog, RuleEngine, FindingsService, CheckService, ChangeScopeService],
+  imports: [CatalogModule, LineageModule],
+  providers: [RuleCatalog, RulesRepository, RuleEngine, FindingsService, ChangeScopeService],
+  exports: [RuleCatalog, RuleEngine, FindingsService, ChangeScopeService],
 })
 export class RulesModule {}

@@ -1,5 +1,5 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Element } from '@tadoru/map';
+import { Element } from '@tadoru/catalog';
 import { GqlContext } from '../graphql/loaders';
 import {
   CollectionConnection,

@@ -1,6 +1,7 @@
 import { Field, InputType, Int, ArgsType } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { BASES, COLLECTION_METHODS, DATA_CLASSES, MAX_PAGE_SIZE, ROLES } from '@tadoru/map';
+import { MAX_PAGE_SIZE } from '@tadoru/catalog';
+import { BASES, COLLECTION_METHODS, DATA_CLASSES, ROLES } from '@tadoru/map';
 import { Basis, CollectionMethod, DataClass, Role } from './enums';
 
 import { ID_MESSAGE, ID_PATTERN as ID } from '@tadoru/common';

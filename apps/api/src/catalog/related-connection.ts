@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsInt, Max, Min } from 'class-validator';
-import { Element, ElementKind, encodeCursor, RELATION_CAP, Relation } from '@tadoru/map';
+import { Element, ElementKind, encodeCursor, Relation, RELATION_CAP } from '@tadoru/catalog';
 import { Loaders } from '../graphql/loaders';
 import { ConnectionShape } from './connection';
 

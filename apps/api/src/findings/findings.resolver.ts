@@ -1,7 +1,7 @@
 import { Args, ArgsType, Context, Field, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { decodeCursor, encodeCursor, StoredMapInfo } from '@tadoru/map';
-import { Finding, FindingExplanation, FindingsService, RuleCatalog, RuleDefinition, SEVERITIES, TARGET_KINDS, TargetKind as Kind, Severity as Sev } from '@tadoru/rules';
+import { decodeCursor, encodeCursor, StoredMapInfo } from '@tadoru/catalog';
+import { Finding, FindingExplanation, FindingsService, RuleCatalog, RuleDefinition, SEVERITIES, Severity as Sev, TARGET_KINDS, TargetKind as Kind } from '@tadoru/rules';
 import { PeopleType } from '../catalog/element.types';
 import { ID, ID_MESSAGE } from '../catalog/filters';
 import { GqlContext } from '../graphql/loaders';

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { CatalogService, Element, ElementKind, RelatedList, Relation } from '@tadoru/map';
+import { CatalogService, Element, ElementKind, RelatedList, Relation } from '@tadoru/catalog';
 
 const SEP = '\u0000';
 const keyOf = (map: string, id: string) => `${map}${SEP}${id}`;

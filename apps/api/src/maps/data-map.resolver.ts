@@ -1,7 +1,9 @@
 import { Args, ArgsType, Context, Field, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Matches } from 'class-validator';
 import { ID_PATTERN } from '@tadoru/common';
-import { CatalogService, ElementFilter, ElementKind, ListableKind, MapService, StoredMapInfo } from '@tadoru/map';
+import { CatalogService, ElementFilter, ElementKind, ListableKind, StoredMapInfo } from '@tadoru/catalog';
+import { MapStoreService } from '@tadoru/store';
+import { MapDirectoryService } from '@tadoru/catalog';
 import { GqlContext } from '../graphql/loaders';
 import { ConnectionShape } from '../catalog/connection';
 import {
@@ -58,18 +60,19 @@ type MapParent = StoredMapInfo;
 @Resolver(() => DataMapType)
 export class DataMapResolver {
   constructor(
-    private readonly maps: MapService,
+    private readonly maps: MapStoreService,
+    private readonly directory: MapDirectoryService,
     private readonly catalog: CatalogService,
   ) {}
 
   @Query(() => [DataMapType], { name: 'maps', description: 'Every map stored in the database.' })
   listMaps(): Promise<StoredMapInfo[]> {
-    return this.maps.listMaps();
+    return this.directory.listMaps();
   }
 
   @Query(() => DataMapType, { description: 'One map by name; NOT_FOUND when there is none.' })
   map(@Args() { name }: MapNameArgs): Promise<StoredMapInfo> {
-    return this.maps.getMap(name);
+    return this.directory.getMap(name);
   }
 
   @Mutation(() => ImportMapResultType, {

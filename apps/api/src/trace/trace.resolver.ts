@@ -1,8 +1,8 @@
 import { Args, ArgsType, Context, Field, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches } from 'class-validator';
 import { LineageService } from '@tadoru/lineage';
-import { StoredMapInfo } from '@tadoru/map';
-import { PersonTrace, RecipientRow, TraceService } from '@tadoru/trace';
+import { StoredMapInfo } from '@tadoru/catalog';
+import { PersonTrace, RecipientRow, RecipientsService } from '@tadoru/recipients';
 import { DataCategoryType, FlowType, NoticeType, OrganizationType, PurposeType, SystemType } from '../catalog/element.types';
 import { ID, ID_MESSAGE } from '../catalog/filters';
 import { toFindingType } from '../findings/findings.resolver';
@@ -100,7 +100,7 @@ function toRowType(map: string, row: RecipientRow): RecipientRowType {
 export class TraceResolver {
   constructor(
     private readonly lineageService: LineageService,
-    private readonly trace: TraceService,
+    private readonly trace: RecipientsService,
   ) {}
 
   @ResolveField(() => LineageType, { description: 'Where data goes (DOWNSTREAM) or comes from (UPSTREAM), through flows and derivations; bounded, and says when it was cut.' })

@@ -1,7 +1,8 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { renameSync, writeFileSync } from 'node:fs';
 import { InvalidInputError } from '@tadoru/common';
-import { ExportFormat, MapService } from '@tadoru/map';
+import { ExportFormat } from '@tadoru/map';
+import { MapStoreService } from '@tadoru/store';
 import { reportCliError } from '../cli-errors';
 import { withDatabase } from '../database-session';
 
@@ -19,7 +20,7 @@ export class ExportCommand extends CommandRunner {
   async run([name]: string[], options: ExportOptions): Promise<void> {
     try {
       const format = options.format ?? (options.out?.toLowerCase().endsWith('.json') ? 'json' : 'yaml');
-      const text = await withDatabase((ctx) => ctx.get(MapService).exportMap(name, format));
+      const text = await withDatabase((ctx) => ctx.get(MapStoreService).exportMap(name, format));
       if (options.out) {
         // Written beside the target and renamed, so a failure never leaves half a file.
         const temp = `${options.out}.tmp-${process.pid}`;

@@ -1,6 +1,7 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { InvalidInputError } from '@tadoru/common';
-import { BulkMapImportService, loadMapSources, MapService } from '@tadoru/map';
+import { loadMapSources } from '@tadoru/map';
+import { BulkMapImportService, MapStoreService } from '@tadoru/store';
 import { reportCliError } from '../cli-errors';
 import { withDatabase } from '../database-session';
 import { ProgressBar } from '../progress-bar';
@@ -28,7 +29,7 @@ export class ImportCommand extends CommandRunner {
       // Validate before starting any database: a bad map fails fast and nothing is written.
       const { map, problems } = loadMapSources(sources);
       if (!map) throw new InvalidInputError(problems);
-      const result = await withDatabase(async (ctx) => ctx.get(MapService).importValidMap(map, sources, { mapName: options.map }));
+      const result = await withDatabase(async (ctx) => ctx.get(MapStoreService).importValidMap(map, sources, { mapName: options.map }));
       const counts = Object.entries(result.map.counts)
         .filter(([, n]) => n > 0)
         .map(([k, n]) => `${n} ${k}`)

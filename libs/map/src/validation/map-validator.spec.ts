@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { smallMap } from '../../../../test/fixtures/small-map';
-import { loadMapSources } from '../map.service';
+import { loadMapSources } from '../load-map-sources';
 import { validateMap } from './map-validator';
 
 const validate = (value: unknown) => validateMap([{ value }]);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { checkAsOf, InvalidInputError, Problem } from '@tadoru/common';
-import { BulkMapImportService, BulkProgress, DataMap, MapService } from '@tadoru/map';
-import { Finding, SeveritySummary, summarise } from './finding';
-import { RuleEngine } from './rule-engine.service';
+import { DataMap } from '@tadoru/map';
+import { Finding, RuleEngine, SeveritySummary, summarise } from '@tadoru/rules';
+import { BulkMapImportService, BulkProgress, MapStoreService } from '@tadoru/store';
 
 export interface CheckReport {
   map: string;
@@ -17,7 +17,7 @@ export interface CheckReport {
 @Injectable()
 export class CheckService {
   constructor(
-    private readonly maps: MapService,
+    private readonly maps: MapStoreService,
     private readonly engine: RuleEngine,
     private readonly bulk: BulkMapImportService,
   ) {}

@@ -15,9 +15,9 @@ import {
   systemsOf,
   WalkResult,
 } from '@tadoru/lineage';
-import { CatalogService, Element } from '@tadoru/map';
+import { CatalogService, Element } from '@tadoru/catalog';
 import { compareFindings, Finding, RuleEngine } from '@tadoru/rules';
-import { ConsentCoverage, Holding, PersonTrace, RecipientRow, RecipientsRequest, RecipientsResult, TracePath, TraceStep } from './trace.types';
+import { ConsentCoverage, Holding, PersonTrace, RecipientRow, RecipientsRequest, RecipientsResult, TracePath, TraceStep } from './recipients.types';
 
 interface Walked {
   bounds: Bounds;
@@ -31,7 +31,7 @@ interface Walked {
  * ground, the consent behind it and the rules each step breaks.
  */
 @Injectable()
-export class TraceService {
+export class RecipientsService {
   constructor(
     private readonly lineage: LineageService,
     private readonly assets: LineageRepository,

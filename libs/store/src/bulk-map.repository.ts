@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { int, Neo4jService } from '@tadoru/graph';
-import { MapGraphRows } from '../graph/map-graph-rows';
+import { MapGraphRows } from '@tadoru/map';
 import { writeGraphRows } from './map.repository';
 
 /** Nodes removed or renamed per transaction: large enough to be quick, small enough for a 1 GiB heap. */

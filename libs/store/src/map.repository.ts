@@ -1,18 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { busyMessage, findMapIn, StoredMapInfo } from '@tadoru/catalog';
 import { ConflictError } from '@tadoru/common';
 import { int, Neo4jService, QueryRunner } from '@tadoru/graph';
-import { MapGraphRows } from '../graph/map-graph-rows';
-
-export interface StoredMapInfo {
-  name: string;
-  sources: string[];
-  checksum: string;
-  counts: Record<string, number>;
-  createdAt: string;
-  importedAt: string;
-  /** Set while a bulk import, swap or removal holds the map. */
-  busy?: 'importing' | 'replacing' | 'deleting';
-}
+import { MapGraphRows } from '@tadoru/map';
 
 export interface StoredElement {
   label: string;
@@ -67,12 +57,12 @@ export class MapRepository {
     meta: { sources: string[]; checksum: string; counts: Record<string, number> },
   ): Promise<{ previous?: StoredMapInfo; stored: StoredMapInfo }> {
     return this.db.write('map.replace', async (q) => {
-      const previous = await this.findIn(q, name);
+      const previous = await findMapIn(q, name);
       if (previous?.busy) throw new ConflictError(busyMessage(name, previous.busy));
       await q.run('map/delete-map-elements', { map: name });
       await writeGraphRows(q, name, rows);
       await q.run('map/upsert-map', { map: name, sources: meta.sources, checksum: meta.checksum, countsJson: JSON.stringify(meta.counts) });
-      return { previous, stored: (await this.findIn(q, name)) as StoredMapInfo };
+      return { previous, stored: (await findMapIn(q, name)) as StoredMapInfo };
     });
   }
 
@@ -88,13 +78,6 @@ export class MapRepository {
     return this.db.read('map.listStaleScratch', async (q) => (await q.run('map/list-stale-scratch-maps', { olderThanSeconds: int(olderThanSeconds) })).map((r) => r.name as string));
   }
 
-  find(name: string): Promise<StoredMapInfo | undefined> {
-    return this.db.read('map.find', (q) => this.findIn(q, name));
-  }
-
-  list(): Promise<StoredMapInfo[]> {
-    return this.db.read('map.list', async (q) => (await q.run('map/list-maps', {})).map((r) => toInfo(r.map)));
-  }
 
   readElements(name: string): Promise<StoredElement[]> {
     return this.db.read('map.readElements', async (q) =>
@@ -102,26 +85,4 @@ export class MapRepository {
     );
   }
 
-  private async findIn(q: QueryRunner, name: string): Promise<StoredMapInfo | undefined> {
-    const [row] = await q.run('map/find-map', { map: name });
-    return row ? toInfo(row.map) : undefined;
-  }
-}
-
-export function busyMessage(name: string, busy: NonNullable<StoredMapInfo['busy']>): string {
-  const what = { importing: 'is being imported', replacing: 'is being replaced by a bulk import', deleting: 'is being removed' }[busy];
-  return `map "${name}" ${what}; try again when that has finished`;
-}
-
-function toInfo(value: unknown): StoredMapInfo {
-  const m = value as Record<string, unknown>;
-  return {
-    name: m.name as string,
-    sources: (m.sources as string[]) ?? [],
-    checksum: m.checksum as string,
-    counts: m.countsJson ? (JSON.parse(m.countsJson as string) as Record<string, number>) : {},
-    createdAt: m.createdAt as string,
-    importedAt: m.importedAt as string,
-    ...(m.busy ? { busy: m.busy as StoredMapInfo['busy'] } : {}),
-  };
 }

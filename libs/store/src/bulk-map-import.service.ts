@@ -2,14 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { busyMessage } from '@tadoru/catalog';
 import { ConflictError, InvalidInputError, Problem } from '@tadoru/common';
-import { directoryOf, emptyGraphRows, GraphRowBuilder, MapGraphRows, SystemDirectory } from '../graph/map-graph-rows';
-import { Section, SECTIONS } from '../model/data-map';
-import { MapStreamSyntaxError, readJsonMapStream } from '../parsing/json-map-stream';
-import { MapValidator } from '../validation/map-validator';
+import { directoryOf, emptyGraphRows, GraphRowBuilder, MapChecksum, MapGraphRows, MapStreamSyntaxError, MapValidator, readJsonMapStream, Section, SECTIONS, SystemDirectory } from '@tadoru/map';
 import { BulkMapRepository, InterruptedWork } from './bulk-map.repository';
-import { MapChecksum } from './map-checksum';
-import { busyMessage } from './map.repository';
 import { resolveMapName, SCRATCH_PREFIX } from './map-name';
 
 export type BulkStage = 'validating' | 'checking references' | 'writing' | 'verifying' | 'swapping';

@@ -1,4 +1,4 @@
-import { ELEMENT_LABELS } from '../graph/element-labels';
+import { ELEMENT_LABELS } from '@tadoru/map';
 
 /** The kinds of map element the API lists and looks up, with their node labels. */
 export const ELEMENT_KINDS = ELEMENT_LABELS;

@@ -1,30 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import { ConflictError, InvalidInputError, NotFoundError, Problem } from '@tadoru/common';
-import { ExportFormat, mapFromElements, serializeMap } from './export/map-from-graph';
-import { toGraphRows } from './graph/map-graph-rows';
-import { BulkMapRepository } from './import/bulk-map.repository';
-import { checksumOf } from './import/map-checksum';
-import { resolveMapName, SCRATCH_PREFIX } from './import/map-name';
-
-export { SCRATCH_PREFIX };
-import { busyMessage, MapRepository, StoredMapInfo } from './import/map.repository';
-import { DataMap, SECTIONS } from './model/data-map';
-import { MapFormat, parseMapText } from './parsing/map-parser';
-import { validateMap } from './validation/map-validator';
-
-export interface MapSource {
-  /** A file name (for messages and to tell YAML from JSON); absent for text sent through the API. */
-  name?: string;
-  text: string;
-  format?: MapFormat;
-}
-
-export interface LoadedMap {
-  map?: DataMap;
-  problems: Problem[];
-}
+import { MapDirectoryService, StoredMapInfo } from '@tadoru/catalog';
+import { InvalidInputError } from '@tadoru/common';
+import { checksumOf, countsOf, DataMap, ExportFormat, loadMapSources, mapFromElements, MapSource, serializeMap, toGraphRows } from '@tadoru/map';
+import { BulkMapRepository } from './bulk-map.repository';
+import { resolveMapName, SCRATCH_PREFIX } from './map-name';
+import { MapRepository } from './map.repository';
 
 export interface ImportResult {
   map: StoredMapInfo;
@@ -33,35 +15,18 @@ export interface ImportResult {
   created: boolean;
 }
 
-/** Parses and validates sources into one map; pure, no database. */
-export function loadMapSources(sources: MapSource[]): LoadedMap {
-  const problems: Problem[] = [];
-  const documents = [];
-  for (const source of sources) {
-    const parsed = parseMapText(source.text, source.name, source.format);
-    problems.push(...parsed.problems);
-    if (parsed.document) documents.push(parsed.document);
-  }
-  if (sources.length === 0) problems.push({ path: '(input)', message: 'no map given' });
-  if (problems.length > 0) return { problems };
-  return validateMap(documents.length > 1 ? documents : documents.map((d) => ({ ...d, file: undefined })));
-}
-
-export function countsOf(map: DataMap): Record<string, number> {
-  return Object.fromEntries(SECTIONS.map((s) => [s, (map[s] ?? []).length]));
-}
-
 /** Map entries beyond which one removal transaction would need too much of the database's memory. */
 const LARGEST_MAP_DELETED_AT_ONCE = 50_000;
 
 
 @Injectable()
-export class MapService {
-  private readonly logger = new Logger(MapService.name);
+export class MapStoreService {
+  private readonly logger = new Logger(MapStoreService.name);
 
   constructor(
     private readonly repository: MapRepository,
     private readonly bulk: BulkMapRepository,
+    private readonly directory: MapDirectoryService,
   ) {}
 
   /**
@@ -110,7 +75,7 @@ export class MapService {
   async removeStaleScratchMaps(olderThanSeconds = 3600): Promise<number> {
     const stale = await this.repository.listStaleScratchMaps(olderThanSeconds);
     for (const name of stale) {
-      const info = await this.repository.find(name);
+      const info = await this.directory.findMap(name);
       if (info) await this.removeStored(info);
     }
     return stale.length;
@@ -121,13 +86,13 @@ export class MapService {
   }
 
   async exportMapObject(name: string): Promise<DataMap> {
-    await this.getMap(name);
+    await this.directory.getMap(name);
     return mapFromElements(name, await this.repository.readElements(name));
   }
 
   /** Small maps go in one transaction; large ones slice by slice, refused to readers from the start. */
   async deleteMap(name: string): Promise<boolean> {
-    return this.removeStored(await this.getMap(name));
+    return this.removeStored(await this.directory.getMap(name));
   }
 
   private async removeStored(info: StoredMapInfo): Promise<boolean> {
@@ -138,19 +103,4 @@ export class MapService {
     return true;
   }
 
-  /** The stored map, ready to read: refused while a bulk import, swap or removal holds it. */
-  async getMap(name: string): Promise<StoredMapInfo> {
-    const info = await this.repository.find(name);
-    if (!info || info.busy === 'importing') throw new NotFoundError('map', name, 'map');
-    if (info.busy) throw new ConflictError(busyMessage(name, info.busy));
-    return info;
-  }
-
-  findMap(name: string): Promise<StoredMapInfo | undefined> {
-    return this.repository.find(name);
-  }
-
-  listMaps(): Promise<StoredMapInfo[]> {
-    return this.repository.list();
-  }
 }

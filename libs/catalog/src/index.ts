@@ -1,0 +1,7 @@
+export * from './catalog.module';
+export * from './catalog.service';
+export * from './catalog.types';
+export * from './element-defaults';
+export { findMapIn } from './map-directory.repository';
+export * from './map-directory.service';
+export * from './map-info';

@@ -1,0 +1,3 @@
+export * from './recipients.module';
+export * from './recipients.service';
+export * from './recipients.types';

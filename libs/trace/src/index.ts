@@ -1,3 +1,0 @@
-export * from './trace.module';
-export * from './trace.service';
-export * from './trace.types';
