@@ -8,14 +8,21 @@ import { CatalogModule, CatalogService } from '@tadoru/catalog';
 import { StoreModule } from '@tadoru/store';
 import { RulesModule } from '@tadoru/rules';
 import { RecipientsModule } from '@tadoru/recipients';
-import { ELEMENT_RESOLVERS } from './catalog/element.resolvers';
+import { ELEMENT_RESOLVERS } from './catalog/element-relations';
+import { MapElementsResolver } from './catalog/map-elements.resolver';
 import { depthLimitRule } from './graphql/depth-limit.rule';
 import { formatGraphQLError } from './graphql/format-error';
 import { GqlContext, Loaders } from './graphql/loaders';
 import { HealthController } from './health/health.controller';
-import { FindingExplanationResolver, FindingsResolver } from './findings/findings.resolver';
-import { DataMapResolver } from './maps/data-map.resolver';
-import { LineageNodeResolver, RecipientRowResolver, TraceResolver } from './trace/trace.resolver';
+import { FindingExplanationResolver } from './findings/finding-explanation.resolver';
+import { FindingsResolver } from './findings/findings.resolver';
+import { RulesResolver } from './findings/rules.resolver';
+import { LineageNodeResolver } from './lineage/lineage-node.resolver';
+import { LineageResolver } from './lineage/lineage.resolver';
+import { MapsResolver } from './maps/maps.resolver';
+import { PersonTraceResolver } from './recipients/person-trace.resolver';
+import { RecipientRowResolver } from './recipients/recipient-row.resolver';
+import { RecipientsResolver } from './recipients/recipients.resolver';
 
 export interface ApiOptions {
   connection: GraphConnectionConfig;
@@ -55,7 +62,19 @@ export class ApiModule {
         }),
       ],
       controllers: [HealthController],
-      providers: [DataMapResolver, ...ELEMENT_RESOLVERS, FindingsResolver, FindingExplanationResolver, TraceResolver, RecipientRowResolver, LineageNodeResolver],
+      providers: [
+        MapsResolver,
+        MapElementsResolver,
+        ...ELEMENT_RESOLVERS,
+        FindingsResolver,
+        FindingExplanationResolver,
+        RulesResolver,
+        LineageResolver,
+        LineageNodeResolver,
+        RecipientsResolver,
+        PersonTraceResolver,
+        RecipientRowResolver,
+      ],
     };
   }
 }

@@ -6,3 +6,4 @@ export * from './rule-catalog';
 export * from './rule-definition';
 export * from './rule-engine.service';
 export * from './rules.module';
+export * from './finding-explanation';

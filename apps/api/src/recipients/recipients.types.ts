@@ -1,42 +1,7 @@
-import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { FindingType, StepKind } from '../findings/finding.types';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Basis } from '../catalog/enums';
-
-export const Direction = { DOWNSTREAM: 'DOWNSTREAM', UPSTREAM: 'UPSTREAM' } as const;
-registerEnumType(Direction, { name: 'Direction', description: 'DOWNSTREAM: where the data goes; UPSTREAM: where it comes from.' });
-
-export const CutReason = { MAX_DEPTH: 'maxDepth', MAX_NODES: 'maxNodes' } as const;
-registerEnumType(CutReason, { name: 'CutReason', description: 'Which bound cut a lineage answer.' });
-
-@ObjectType('LineageStep', { description: 'One flow or derivation crossed: from one "category at system" to the next.' })
-export class LineageStepType {
-  @Field(() => StepKind) kind!: string;
-  @Field({ description: 'Flow or derivation id.' }) via!: string;
-  @Field({ description: 'Asset the data came from, `system/category`.' }) from!: string;
-  @Field({ description: 'Asset it went to, `system/category`.' }) to!: string;
-}
-
-@ObjectType('LineageNode', { description: 'A category at a system that the walk reached.' })
-export class LineageNodeType {
-  map!: string;
-  @Field({ description: '`system/category`.' }) asset!: string;
-  @Field({ description: 'System id.' }) systemId!: string;
-  @Field({ description: 'Data category id.' }) categoryId!: string;
-  @Field(() => Int, { description: 'Steps from the nearest start (0 for a start).' }) depth!: number;
-  @Field(() => [LineageStepType], { description: 'The flows and derivations by which it was first reached (several in a diamond).' })
-  reachedVia!: LineageStepType[];
-}
-
-@ObjectType('Lineage')
-export class LineageType {
-  @Field(() => Direction) direction!: string;
-  @Field(() => String, { nullable: true }) asOf!: string | null;
-  @Field(() => Int) maxDepth!: number;
-  @Field(() => Int) maxNodes!: number;
-  @Field(() => [LineageNodeType], { description: 'Nearest first.' }) nodes!: LineageNodeType[];
-  @Field({ description: 'True when maxDepth or maxNodes cut the answer: more is reachable than is listed.' }) partial!: boolean;
-  @Field(() => [CutReason]) cutBy!: string[];
-}
+import { FindingType, StepKind } from '../findings/finding.types';
+import { CutReason } from '../lineage/lineage.types';
 
 @ObjectType('TraceStep', { description: 'One step of the way data took to a recipient, with the rules that step breaks.' })
 export class TraceStepType {

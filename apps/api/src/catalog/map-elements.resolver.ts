@@ -1,11 +1,8 @@
-import { Args, ArgsType, Context, Field, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Matches } from 'class-validator';
-import { ID_PATTERN } from '@tadoru/common';
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CatalogService, ElementFilter, ElementKind, ListableKind, StoredMapInfo } from '@tadoru/catalog';
-import { MapStoreService } from '@tadoru/store';
-import { MapDirectoryService } from '@tadoru/catalog';
 import { GqlContext } from '../graphql/loaders';
-import { ConnectionShape } from '../catalog/connection';
+import { DataMapType } from '../maps/data-map.type';
+import { ConnectionShape } from './connection';
 import {
   CollectionConnection,
   CollectionType,
@@ -29,7 +26,7 @@ import {
   SubjectType,
   SystemConnection,
   SystemType,
-} from '../catalog/element.types';
+} from './element.types';
 import {
   CollectionFilter,
   DataCategoryFilter,
@@ -43,49 +40,15 @@ import {
   PeopleFilter,
   SubjectFilter,
   SystemFilter,
-} from '../catalog/filters';
-import { toConnection } from '../catalog/related-connection';
-import { DataMapType, DeleteMapResultType, ImportMapInput, ImportMapResultType } from './data-map.type';
-
-@ArgsType()
-class MapNameArgs {
-  @Field({ description: 'The map name.' })
-  @Matches(ID_PATTERN, { message: 'name must be a map name of 1-128 characters from A-Z a-z 0-9 . _ : -' })
-  name!: string;
-}
+} from './elements.args';
+import { toConnection } from './related-connection';
 
 type MapParent = StoredMapInfo;
 
-/** Maps, and every element of a map through filtered, cursor-paginated connections. */
+/** Every element of a map: filtered, cursor-paginated connections per kind, and one element by id. */
 @Resolver(() => DataMapType)
-export class DataMapResolver {
-  constructor(
-    private readonly maps: MapStoreService,
-    private readonly directory: MapDirectoryService,
-    private readonly catalog: CatalogService,
-  ) {}
-
-  @Query(() => [DataMapType], { name: 'maps', description: 'Every map stored in the database.' })
-  listMaps(): Promise<StoredMapInfo[]> {
-    return this.directory.listMaps();
-  }
-
-  @Query(() => DataMapType, { description: 'One map by name; NOT_FOUND when there is none.' })
-  map(@Args() { name }: MapNameArgs): Promise<StoredMapInfo> {
-    return this.directory.getMap(name);
-  }
-
-  @Mutation(() => ImportMapResultType, {
-    description: 'Validates a map and stores it under its name in one transaction, replacing what was stored under that name. An invalid map writes nothing; the error lists every problem with its path.',
-  })
-  importMap(@Args('input') input: ImportMapInput): Promise<ImportMapResultType> {
-    return this.maps.importMap([{ text: input.content, format: input.format }], { mapName: input.map }) as unknown as Promise<ImportMapResultType>;
-  }
-
-  @Mutation(() => DeleteMapResultType, { description: 'Deletes a map and all its elements; other maps are untouched.' })
-  async deleteMap(@Args() { name }: MapNameArgs): Promise<DeleteMapResultType> {
-    return { name, deleted: await this.maps.deleteMap(name) };
-  }
+export class MapElementsResolver {
+  constructor(private readonly catalog: CatalogService) {}
 
   private async page(kind: ListableKind, m: MapParent, filter: object | undefined, page: PageArgs): Promise<ConnectionShape<unknown>> {
     const result = await this.catalog.list(kind, m.name, (filter ?? {}) as ElementFilter, page);

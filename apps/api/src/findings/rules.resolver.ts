@@ -1,0 +1,15 @@
+import { Query, Resolver } from '@nestjs/graphql';
+import { RuleCatalog } from '@tadoru/rules';
+import { toRuleType } from './finding.mapper';
+import { RuleType } from './finding.types';
+
+/** The rule catalogue. */
+@Resolver()
+export class RulesResolver {
+  constructor(private readonly catalog: RuleCatalog) {}
+
+  @Query(() => [RuleType], { description: 'Every rule tadoru evaluates (shared/spec/rules.md).' })
+  rules(): RuleType[] {
+    return this.catalog.rules.map(toRuleType);
+  }
+}

@@ -1,0 +1,17 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { DataCategoryType, SystemType } from '../catalog/element.types';
+import { GqlContext } from '../graphql/loaders';
+import { LineageNodeType } from './lineage.types';
+
+@Resolver(() => LineageNodeType)
+export class LineageNodeResolver {
+  @ResolveField(() => SystemType, { nullable: true })
+  system(@Parent() n: LineageNodeType, @Context() { loaders }: GqlContext) {
+    return loaders.element('systems', n.map, n.systemId);
+  }
+
+  @ResolveField(() => DataCategoryType, { nullable: true })
+  category(@Parent() n: LineageNodeType, @Context() { loaders }: GqlContext) {
+    return loaders.element('dataCategories', n.map, n.categoryId);
+  }
+}

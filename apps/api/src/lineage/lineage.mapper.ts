@@ -1,0 +1,9 @@
+import { LineageResult } from '@tadoru/lineage';
+import { LineageType } from './lineage.types';
+
+export function toLineageType(map: string, result: LineageResult): LineageType {
+  return {
+    ...result,
+    nodes: result.nodes.map((n) => ({ map, asset: n.asset, systemId: n.system, categoryId: n.category, depth: n.depth, reachedVia: n.reachedVia })),
+  };
+}

@@ -1,0 +1,19 @@
+import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { StoredMapInfo } from '@tadoru/catalog';
+import { LineageService } from '@tadoru/lineage';
+import { DataMapType } from '../maps/data-map.type';
+import { LineageArgs } from './lineage.args';
+import { toLineageType } from './lineage.mapper';
+import { LineageType } from './lineage.types';
+
+/** Lineage of a category or system, under `map(name:)`. */
+@Resolver(() => DataMapType)
+export class LineageResolver {
+  constructor(private readonly lineageService: LineageService) {}
+
+  @ResolveField(() => LineageType, { description: 'Where data goes (DOWNSTREAM) or comes from (UPSTREAM), through flows and derivations; bounded, and says when it was cut.' })
+  async lineage(@Parent() m: StoredMapInfo, @Args() args: LineageArgs): Promise<LineageType> {
+    const result = await this.lineageService.lineage({ map: m.name, from: { category: args.category, system: args.system }, direction: args.direction, maxDepth: args.maxDepth, maxNodes: args.maxNodes, asOf: args.asOf });
+    return toLineageType(m.name, result);
+  }
+}

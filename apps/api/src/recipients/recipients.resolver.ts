@@ -1,0 +1,21 @@
+import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { StoredMapInfo } from '@tadoru/catalog';
+import { RecipientsService } from '@tadoru/recipients';
+import { DataMapType } from '../maps/data-map.type';
+import { RecipientsArgs } from './recipients.args';
+import { toRecipientsType } from './recipients.mapper';
+import { RecipientsType } from './recipients.types';
+
+/** The DPO question, under `map(name:)`. */
+@Resolver(() => DataMapType)
+export class RecipientsResolver {
+  constructor(private readonly recipientsService: RecipientsService) {}
+
+  @ResolveField(() => RecipientsType, {
+    description:
+      "Who receives this category's / subject's / person's data, and for what purpose: one row per recipient, system, category received (original or derived), flow and purpose, with basis, notice, path, the rules each step breaks and (for a person) whether their consent covered it.",
+  })
+  async recipients(@Parent() m: StoredMapInfo, @Args() args: RecipientsArgs): Promise<RecipientsType> {
+    return toRecipientsType(m.name, await this.recipientsService.recipients({ map: m.name, ...args }));
+  }
+}
