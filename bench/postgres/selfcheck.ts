@@ -14,6 +14,7 @@ import { createApiApp } from '../../apps/api/src/api.factory';
 import { MigrationRunner, projectRoot } from '@tadoru/graph';
 import { LineageService } from '@tadoru/lineage';
 import { DataMap, loadMapSources } from '@tadoru/map';
+import { MapDirectoryService } from '@tadoru/catalog';
 import { MapStoreService } from '@tadoru/store';
 import { startEmbeddedNeo4j } from '@tadoru/neo4j-launcher';
 import { RecipientsService } from '@tadoru/recipients';
@@ -58,6 +59,7 @@ async function main(): Promise<number> {
     await app.get(MigrationRunner).apply();
     const trace = app.get(RecipientsService);
     const lineage = app.get(LineageService);
+    const directory = app.get(MapDirectoryService);
     const maps: Record<string, DataMap> = {};
     for (const name of EXAMPLES) {
       const source = { name: `${name}.yaml`, text: readFileSync(join(projectRoot(), 'examples', `${name}.yaml`), 'utf8') };
@@ -81,7 +83,7 @@ async function main(): Promise<number> {
         let answered = 0;
         for (const question of questions) {
           for (const category of categories) {
-            const ask = { map: name, category, asOf: question.asOf, maxDepth: question.maxDepth, includeInternal: question.includeInternal };
+            const ask = { map: await directory.pin(name), category, asOf: question.asOf, maxDepth: question.maxDepth, includeInternal: question.includeInternal };
             const expected = await trace.recipients(ask);
             if (expected.rows.length > 0) answered++;
             const comparison = compareRecipients(expected.rows, await baseline.recipients(category, question), { tadoruCutByMaxNodes: expected.cutBy.includes('maxNodes') });
@@ -98,8 +100,9 @@ async function main(): Promise<number> {
         const postgresMs: number[] = [];
         for (let run = 0; run < WARM_UP_RUNS + TIMED_RUNS; run++) {
           for (const category of categories) {
-            const [, t] = await timed(() => trace.recipients({ map: name, category }));
-            const [, w] = await timed(() => lineage.lineage({ map: name, from: { category }, direction: 'DOWNSTREAM' }));
+            const pinned = await directory.pin(name);
+            const [, t] = await timed(() => trace.recipients({ map: pinned, category }));
+            const [, w] = await timed(() => lineage.lineage({ map: pinned, from: { category }, direction: 'DOWNSTREAM' }));
             const [, p] = await timed(() => baseline.recipients(category));
             if (run < WARM_UP_RUNS) continue;
             tadoruMs.push(t);

@@ -64,5 +64,5 @@ describe('tadoru serve (what `npm start` runs)', () => {
     } finally {
       expect(await stop(second.child)).toBe(0);
     }
-  }, 180_000);
+  }, 300_000);
 });

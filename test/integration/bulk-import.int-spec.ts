@@ -48,6 +48,9 @@ describe('bulk import of streamed JSON maps (real Neo4j)', () => {
   });
   afterAll(() => ctx.close());
 
+  const generationsOf = async (name: string) =>
+    (await db.read('test.generations', (q) => q.run('store/generations-of-map', { name }))) as Array<{ key: string; state: string }>;
+
   it.each(EXAMPLES)('builds the same graph as a whole import, however small the batches (%s)', async (file) => {
     const map = example(file);
     const whole = uniqueMapName('whole');
@@ -120,7 +123,7 @@ describe('bulk import of streamed JSON maps (real Neo4j)', () => {
     writeFileSync(file, JSON.stringify({ ...smallMap(name), flows: [{ ...smallMap().flows![0], from: 'no-such-system' }] }));
     const refError = (await bulk.importFiles([file]).catch((e: unknown) => e)) as InvalidInputError;
     expect(refError.problems).toEqual([{ path: 'flows[0].from', message: 'unknown system "no-such-system"' }]);
-    await expect(directory.getMap(name)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(directory.pin(name)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('reports where the JSON is broken', async () => {
@@ -145,25 +148,32 @@ describe('bulk import of streamed JSON maps (real Neo4j)', () => {
     });
     await expect(result).rejects.toBeInstanceOf(ConflictError);
     expect(await graphFingerprint(db, name)).toEqual(before);
-    expect(await bulk.recoverInterrupted(0)).not.toContainEqual(expect.stringMatching(/^_import-/));
+    // nothing of the interrupted version is left: only versions that were current at some time
+    expect((await generationsOf(name)).filter((g) => g.state !== 'current' && g.state !== 'superseded')).toEqual([]);
   });
 
-  it('refuses readers while a map is being replaced, and rolls an interrupted swap forward', async () => {
+  it('what a writer that died left behind never blocks the name, is never read, and goes with the next write', async () => {
     const name = uniqueMapName();
     const reference = uniqueMapName('reference');
     const changed = { ...smallMap(name), purposes: [...smallMap().purposes!, { id: 'extra', name: 'Extra' }] };
     await maps.importMap([{ name: 'map.yaml', text: serializeMap(smallMap(name)) }]);
     await maps.importMap([{ name: 'map.yaml', text: serializeMap({ ...changed, map: reference }) }]);
-    // stop a replacement right after its swap began, as a crash would
-    const repository = (bulk as unknown as { repository: { finish: (...args: unknown[]) => Promise<void> } }).repository;
-    const finish = repository.finish;
-    repository.finish = () => Promise.reject(new Error('crash'));
-    await expect(bulk.importFiles([writeJson(`${name}-2.json`, changed)])).rejects.toThrow('crash');
-    repository.finish = finish;
+    const before = await graphFingerprint(db, name);
+    // what a bulk import killed half-way leaves: a generation still "writing", with some of its rows
+    const leftover = `${name}~killed`;
+    await db.write('test.leftover', async (q) => {
+      await q.run('store/create-generation', { name, key: leftover });
+      await q.run('map/import/01-create-groups', { map: leftover, rows: [{ id: 'half-written', name: 'Half', seq: 0 }] });
+    });
 
-    await expect(directory.getMap(name)).rejects.toThrow(/is being replaced/);
-    await expect(maps.importMap([{ name: 'map.yaml', text: serializeMap(smallMap(name)) }])).rejects.toBeInstanceOf(ConflictError);
-    expect(await bulk.recoverInterrupted(0)).toContain(name);
+    // readers still read the stored version, and the name is free at once (a dead writer's lock goes with its transaction)
+    expect((await directory.pin(name)).version).toBe(1);
+    expect(await graphFingerprint(db, name)).toEqual(before);
+    const next = await bulk.importFiles([writeJson(`${name}-3.json`, changed)]);
+    expect(next).toMatchObject({ created: false, unchanged: false, version: 2 });
     expect(await sameGraphAs(name)).toEqual(await sameGraphAs(reference));
+    expect((await generationsOf(name)).map((g) => g.key)).not.toContain(leftover);
+    const [left] = await db.read('test.leftoverCount', (q) => q.run('store/count-generation-nodes', { map: leftover }));
+    expect(left.nodes).toBe(0);
   });
 });

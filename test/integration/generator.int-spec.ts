@@ -50,9 +50,9 @@ describe('generated maps: tadoru check finds exactly the planted violations', ()
     expect([...new Set(truth.findings.map((f) => f.rule))].sort()).toEqual([...RULE_IDS].sort());
 
     const name = uniqueMapName('generated');
-    await ctx.get(MapStoreService).importMap([{ name: out, text }], { mapName: name });
+    const imported = await ctx.get(MapStoreService).importMap([{ name: out, text }], { mapName: name });
     try {
-      const [stored] = await ctx.get(Neo4jService).read('test.generatedSize', (q) => q.run('testing/generator-map-size', { map: name }));
+      const [stored] = await ctx.get(Neo4jService).read('test.generatedSize', (q) => q.run('testing/generator-map-size', { map: imported.map.storage }));
       expect(stored).toEqual(summary.graph);
       expect(truth.graph).toEqual(summary.graph);
     } finally {

@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { InvalidInputError, NotFoundError } from '@tadoru/common';
 import { FeedEdge, LineageRequest, LineageResult, LineageService } from '@tadoru/lineage';
 import { Collection, DataMap, Derivation, Flow, serializeMap, System } from '@tadoru/map';
+import { MapDirectoryService } from '@tadoru/catalog';
 import { MapStoreService } from '@tadoru/store';
 import { baseMap } from '../support/rule-harness';
 import { createTestContext, uniqueMapName } from '../support/test-database';
@@ -57,17 +58,24 @@ describe('lineage (real Neo4j)', () => {
   let ctx: INestApplicationContext;
   let maps: MapStoreService;
   let lineage: LineageService;
+  let directory: MapDirectoryService;
 
   beforeAll(async () => {
     ctx = await createTestContext();
     maps = ctx.get(MapStoreService);
     lineage = ctx.get(LineageService);
+    directory = ctx.get(MapDirectoryService);
   });
   afterAll(() => ctx.close());
 
+  /** A question of the map named `map`, at its current version (as the API pins it). */
+  async function askOf(request: Omit<LineageRequest, 'map'> & { map: string }): Promise<LineageResult> {
+    return lineage.lineage({ ...request, map: await directory.pin(request.map) });
+  }
+
   /** The error a question is refused with (fails the test when it is answered). */
-  async function errorOf(request: LineageRequest): Promise<unknown> {
-    return lineage.lineage(request).then(
+  async function errorOf(request: Omit<LineageRequest, 'map'> & { map: string }): Promise<unknown> {
+    return askOf(request).then(
       () => {
         throw new Error('expected the question to be refused');
       },
@@ -88,7 +96,7 @@ describe('lineage (real Neo4j)', () => {
   async function importMap(map: DataMap): Promise<{ name: string; ask: (request: Omit<LineageRequest, 'map'>) => Promise<LineageResult> }> {
     const name = uniqueMapName('lineage');
     await maps.importMap([{ name: 'x.yaml', text: serializeMap({ ...map, map: name }) }]);
-    return { name, ask: (request) => lineage.lineage({ map: name, ...request }) };
+    return { name, ask: (request) => askOf({ map: name, ...request }) };
   }
 
   describe('a derivation chain (collection → flow → derivation → flow)', () => {

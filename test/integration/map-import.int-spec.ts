@@ -126,7 +126,7 @@ describe('importing and exporting maps (real Neo4j)', () => {
     const json = JSON.parse(await maps.exportMap(name, 'json')) as DataMap;
     expect(json.flows?.map((f) => f.id)).toEqual(['to-model', 'score-out', 'to-backup']);
     const otherBefore = await graphFingerprint(db, other);
-    expect(await maps.deleteMap(name)).toBe(true);
+    expect(await maps.deleteMap(name)).toEqual({ version: 2 });
     expect(await directory.findMap(name)).toBeUndefined();
     expect((await graphFingerprint(db, name)).nodes).toEqual([]);
     expect(await graphFingerprint(db, other)).toEqual(otherBefore);

@@ -2,9 +2,11 @@ import { INestApplicationContext } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as yaml from 'js-yaml';
+import { MapDirectoryService } from '@tadoru/catalog';
+import { Neo4jService } from '@tadoru/graph';
 import { DataMap, Flow, serializeMap } from '@tadoru/map';
+import { applyScopedFindings, ChangeScopeService, FindingsService, RuleEngine } from '@tadoru/rules';
 import { MapStoreService } from '@tadoru/store';
-import { applyScopedFindings, ChangeScopeService, RuleEngine } from '@tadoru/rules';
 import { createTestContext, uniqueMapName } from '../support/test-database';
 
 function example(file: string): DataMap {
@@ -27,13 +29,22 @@ describe('scoped re-evaluation after adding a flow (real Neo4j)', () => {
   let maps: MapStoreService;
   let engine: RuleEngine;
   let scopes: ChangeScopeService;
+  let directory: MapDirectoryService;
+  let db: Neo4jService;
 
   beforeAll(async () => {
     ctx = await createTestContext();
     maps = ctx.get(MapStoreService);
     engine = ctx.get(RuleEngine);
     scopes = ctx.get(ChangeScopeService);
+    directory = ctx.get(MapDirectoryService);
+    db = ctx.get(Neo4jService);
   });
+
+  const scopeOf = async (name: string, flowIds: string[]) => {
+    const map = await directory.pin(name);
+    return db.readMap(map, 'test.scope', (s) => scopes.ofAddedFlows(s, flowIds));
+  };
   afterAll(() => ctx.close());
 
   const cases = [
@@ -47,13 +58,13 @@ describe('scoped re-evaluation after adding a flow (real Neo4j)', () => {
     const name = uniqueMapName('scoped');
     const without = { ...full, map: name, flows: full.flows!.filter((f) => f.id !== flowId) };
     await maps.importMap([{ name: 'map.yaml', text: serializeMap(without) }]);
-    const before = await engine.evaluate(name);
+    const before = await engine.evaluate(await directory.pin(name));
 
     await maps.importMap([{ name: 'map.yaml', text: serializeMap({ ...full, map: name }) }]);
-    const scope = await scopes.ofAddedFlows(name, [flowId]);
+    const scope = await scopeOf(name, [flowId]);
     expect(scope.targets).not.toBeNull();
-    const scoped = await engine.evaluate(name, { targets: scope.targets });
-    const after = await engine.evaluate(name);
+    const scoped = await engine.evaluate(await directory.pin(name), { targets: scope.targets });
+    const after = await engine.evaluate(await directory.pin(name));
 
     expect(applyScopedFindings(before, scoped, scope)).toEqual(after);
     await maps.deleteMap(name);
@@ -62,6 +73,55 @@ describe('scoped re-evaluation after adding a flow (real Neo4j)', () => {
   it('names a flow that is not in the map', async () => {
     const name = uniqueMapName('scoped');
     await maps.importMap([{ name: 'map.yaml', text: serializeMap({ ...example('wantedly.yaml'), map: name }) }]);
-    await expect(scopes.ofAddedFlows(name, ['no-such-flow'])).rejects.toThrow('flow "no-such-flow" not found');
+    await expect(scopeOf(name, ['no-such-flow'])).rejects.toThrow('flow "no-such-flow" not found');
+  });
+
+  /*
+   * The same change as a write: the flow is added to the stored map in place, and the findings it
+   * can change are evaluated again in the same transaction. The stored findings of the new version
+   * must equal a full evaluation of it, and the map must equal one imported with the flow.
+   */
+  it.each(cases)('%s: adding %s in place keeps the stored findings equal to a full evaluation', async (file, flowId) => {
+    const full = example(file);
+    const name = uniqueMapName('added');
+    const added = full.flows!.find((f) => f.id === flowId)!;
+    await maps.importMap([{ name: 'map.yaml', text: serializeMap({ ...full, map: name, flows: full.flows!.filter((f) => f.id !== flowId) }) }]);
+    const before = await directory.pin(name);
+
+    const result = await maps.addFlows(name, [added]);
+    expect(result.map.version).toBe(before.version + 1);
+    expect(result.evaluatedTargets).not.toBeNull();
+    const stored = await ctx.get(FindingsService).all(result.map);
+    expect(stored).toEqual(await engine.evaluate(result.map));
+
+    // the same findings as the map imported with the flow where the map lists it (paths may differ
+    // where walks break ties by map order, and the added flow comes last)
+    const reference = uniqueMapName('reference');
+    await maps.importMap([{ name: 'map.yaml', text: serializeMap({ ...full, map: reference }) }]);
+    const essence = (fs: Awaited<ReturnType<RuleEngine['evaluate']>>) => fs.map((f) => ({ id: f.id, affectedPeople: f.affectedPeople }));
+    expect(essence(stored)).toEqual(essence(await ctx.get(FindingsService).all(await directory.pin(reference))));
+    await maps.deleteMap(name);
+    await maps.deleteMap(reference);
+  });
+
+  it('refuses a flow that does not fit the stored map, naming each field, and writes nothing', async () => {
+    const name = uniqueMapName('added');
+    await maps.importMap([{ name: 'map.yaml', text: serializeMap({ ...example('wantedly.yaml'), map: name }) }]);
+    const before = await directory.pin(name);
+    const existing = example('wantedly.yaml').flows![0];
+    const error = await maps
+      .addFlows(name, [
+        { ...existing },
+        { id: 'new-one', from: 'nowhere', to: existing.to, dataCategories: ['no-such-category'], purposes: ['no-such-purpose'], basis: 'CONSENT', notice: 'no-such-notice' },
+      ])
+      .catch((e: unknown) => e);
+    expect((error as { problems: Array<{ path: string; message: string }> }).problems).toEqual([
+      { path: 'flows[0].id', message: `the map already has a flow "${existing.id}"` },
+      { path: 'flows[1].from', message: 'unknown system "nowhere"' },
+      { path: 'flows[1].dataCategories[0]', message: 'unknown data category "no-such-category"' },
+      { path: 'flows[1].purposes[0]', message: 'unknown purpose "no-such-purpose"' },
+      { path: 'flows[1].notice', message: 'unknown notice "no-such-notice"' },
+    ]);
+    expect((await directory.pin(name)).version).toBe(before.version);
   });
 });

@@ -79,7 +79,10 @@ export async function findingsOf(ctx: INestApplicationContext, map: DataMap, opt
 /** The findings of one rule only (other rules are not run, so one rule's tests never depend on another's file). */
 export async function findingsOfRule(ctx: INestApplicationContext, rule: string, map: DataMap, options: { asOf?: string } = {}): Promise<Map<string, Finding>> {
   assertValid(map);
-  const findings = await ctx.get(MapStoreService).withScratchMap(map, (name) => ctx.get(RuleEngine).evaluate(name, { rules: [rule], asOf: options.asOf }));
+  // Nothing stored with the scratch map: only the rule under test is evaluated, so one rule's tests never depend on another's file.
+  const findings = await ctx.get(MapStoreService).withScratchMap(map, (scratch) => ctx.get(RuleEngine).evaluate(scratch, { rules: [rule], asOf: options.asOf }), {
+    storeFindings: false,
+  });
   return new Map(findings.map((f) => [f.target.id, f]));
 }
 

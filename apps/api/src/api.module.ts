@@ -4,7 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { join } from 'node:path';
 import { GraphConnectionConfig, GraphModule, projectRoot } from '@tadoru/graph';
 import { LineageModule } from '@tadoru/lineage';
-import { CatalogModule, CatalogService } from '@tadoru/catalog';
+import { CatalogModule, CatalogService, MapDirectoryService } from '@tadoru/catalog';
 import { StoreModule } from '@tadoru/store';
 import { RulesModule } from '@tadoru/rules';
 import { RecipientsModule } from '@tadoru/recipients';
@@ -13,6 +13,8 @@ import { MapElementsResolver } from './catalog/map-elements.resolver';
 import { depthLimitRule } from './graphql/depth-limit.rule';
 import { formatGraphQLError } from './graphql/format-error';
 import { GqlContext, Loaders } from './graphql/loaders';
+import { MapPins } from './graphql/map-pins';
+import { snapshotConsistencyPlugin } from './graphql/snapshot-consistency.plugin';
 import { HealthController } from './health/health.controller';
 import { FindingExplanationResolver } from './findings/finding-explanation.resolver';
 import { FindingsResolver } from './findings/findings.resolver';
@@ -48,17 +50,21 @@ export class ApiModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [CatalogModule],
-          inject: [CatalogService],
-          useFactory: (catalog: CatalogService) => ({
-            autoSchemaFile: options.writeSchema ? join(projectRoot(), SCHEMA_FILE) : true,
-            sortSchema: true,
-            playground: false,
-            introspection: true,
-            includeStacktraceInErrorResponses: false,
-            validationRules: [depthLimitRule(options.maxDepth ?? 12)],
-            context: (): GqlContext => ({ loaders: new Loaders(catalog) }),
-            formatError: formatGraphQLError,
-          }),
+          inject: [CatalogService, MapDirectoryService],
+          useFactory: (catalog: CatalogService, directory: MapDirectoryService) => {
+            const context = (): GqlContext => ({ loaders: new Loaders(catalog), pins: new MapPins(directory) });
+            return {
+              autoSchemaFile: options.writeSchema ? join(projectRoot(), SCHEMA_FILE) : true,
+              sortSchema: true,
+              playground: false,
+              introspection: true,
+              includeStacktraceInErrorResponses: false,
+              validationRules: [depthLimitRule(options.maxDepth ?? 12)],
+              context,
+              plugins: [snapshotConsistencyPlugin(context)],
+              formatError: formatGraphQLError,
+            };
+          },
         }),
       ],
       controllers: [HealthController],

@@ -1,11 +1,14 @@
 import { INestApplication } from '@nestjs/common';
 import { spawn } from 'node:child_process';
+import { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MigrationRunner, openDatabase, OpenDatabase, projectRoot } from '@tadoru/graph';
 import { MapDirectoryService } from '@tadoru/catalog';
-import { MapStoreService } from '@tadoru/store';
+import { RuleEngine } from '@tadoru/rules';
+import { GenerationSweeper, MapStoreService, StoreMaintenanceService } from '@tadoru/store';
 import { createApiApp } from './api.factory';
+import { warmUp } from './warmup';
 
 export interface ServeOptions {
   port: number;
@@ -65,8 +68,19 @@ export async function startService(options: ServeOptions): Promise<RunningServic
     await app.init();
     const applied = await app.get(MigrationRunner).apply();
     if (applied.length) options.log(`applied ${applied.length} migration(s)`);
+    const maintenance = app.get(StoreMaintenanceService);
+    await maintenance.upgradeLegacyMaps();
     if (options.demo) await loadDemo(app.get(MapDirectoryService), app.get(MapStoreService), options.log);
     await app.listen(options.port, options.host);
+    // In the background, once the service answers: the rule and question queries are planned, old
+    // versions are swept, and findings evaluated with an older rule pack are evaluated again (until
+    // then they are evaluated on demand).
+    const local = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
+    void warmUp(app.get(RuleEngine), local)
+      .catch((error: unknown) => options.log(`could not plan the queries ahead: ${String(error)}`))
+      .then(() => maintenance.refreshOutdatedFindings())
+      .catch((error: unknown) => options.log(`could not evaluate outdated findings again: ${String(error)}`));
+    app.get(GenerationSweeper).start();
   } catch (error) {
     await stop();
     throw error;

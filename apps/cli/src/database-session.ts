@@ -4,7 +4,7 @@ import { GraphConnectionConfig, GraphModule, MigrationRunner, openDatabase, Open
 import { LineageModule } from '@tadoru/lineage';
 import { CatalogModule } from '@tadoru/catalog';
 import { ReportsModule } from '@tadoru/reports';
-import { StoreModule } from '@tadoru/store';
+import { StoreMaintenanceService, StoreModule } from '@tadoru/store';
 import { RulesModule } from '@tadoru/rules';
 import { RecipientsModule } from '@tadoru/recipients';
 
@@ -31,7 +31,10 @@ export async function withDatabase<T>(
   let ctx: INestApplicationContext | undefined;
   try {
     ctx = await NestFactory.createApplicationContext(CliWorkModule.forRoot(db.connection), { logger: ['error', 'warn'] });
-    if (options.migrate !== false) await ctx.get(MigrationRunner).apply();
+    if (options.migrate !== false) {
+      await ctx.get(MigrationRunner).apply();
+      await ctx.get(StoreMaintenanceService).upgradeLegacyMaps();
+    }
     return await work(ctx, db);
   } finally {
     await ctx?.close();

@@ -1,7 +1,11 @@
-// Scratch maps (names starting with `_`, which no user map can have) are in-flight checks or staged
-// imports, and a map whose first import has not finished does not exist yet: neither is listed.
+// Every map that holds a version, by name. Names starting with `_` (scratch maps of checks, which
+// no user map can have) are the service's own and are never listed.
 MATCH (m:DataMap)
-WHERE NOT m.name STARTS WITH '_' AND m.importing IS NULL
-RETURN m {.name, .sources, .checksum, .countsJson, createdAt: toString(m.createdAt), importedAt: toString(m.importedAt),
-          busy: CASE WHEN m.swapFrom IS NOT NULL THEN 'replacing' WHEN m.deleting THEN 'deleting' END} AS map
+WHERE m.storage IS NOT NULL AND NOT m.name STARTS WITH '_'
+OPTIONAL MATCH (g:Generation {key: m.storage})
+RETURN m {.name, .version, .storage, .sources, .checksum, .countsJson,
+          createdAt: toString(m.createdAt), importedAt: toString(m.importedAt), updatedAt: toString(m.updatedAt),
+          writeSeq: coalesce(g.writeSeq, 0), rulesDigest: g.rulesDigest,
+          // measured by the database's clock, the one that set it
+          pendingForMs: CASE WHEN g.pendingSince IS NULL THEN null ELSE duration.inSeconds(g.pendingSince, datetime()).milliseconds END} AS map
 ORDER BY m.name

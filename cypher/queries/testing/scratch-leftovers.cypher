@@ -1,5 +1,10 @@
-// What scratch maps (names starting with `_`) left in the database: a check must leave nothing.
+// What scratch maps (names starting with `_`) left in the database: a check must leave nothing, not
+// even a version beside the map (its generation, elements or stored findings).
 OPTIONAL MATCH (m:DataMap) WHERE m.name STARTS WITH '_'
 WITH count(m) AS maps
+OPTIONAL MATCH (g:Generation) WHERE g.map STARTS WITH '_'
+WITH maps, count(g) AS generations
 OPTIONAL MATCH (n:MapElement) WHERE n.map STARTS WITH '_'
-RETURN maps, count(n) AS elements
+WITH maps, generations, count(n) AS elements
+OPTIONAL MATCH (f:Finding) WHERE f.map STARTS WITH '_'
+RETURN maps, elements + generations + count(f) AS elements

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { int, Neo4jService } from '@tadoru/graph';
-import { ELEMENT_KINDS, Element, ElementFilter, ElementKind, ListableKind, RelatedList, Relation } from './catalog.types';
+import { int, MapSnapshot, Neo4jService } from '@tadoru/graph';
+import { ELEMENT_KINDS, ElementFilter, ElementKind, ListableKind, Relation } from './catalog.types';
 
 const LIST_QUERY: Record<ListableKind, string> = {
   groups: 'catalog/list/groups',
@@ -16,29 +16,32 @@ const LIST_QUERY: Record<ListableKind, string> = {
   people: 'catalog/list/people',
 };
 
+type StoredProperties = Record<string, unknown> & { id: string };
+
+/** Reads of stored elements, each from one pinned map version; rows are the nodes' properties. */
 @Injectable()
 export class CatalogRepository {
   constructor(private readonly db: Neo4jService) {}
 
   /** One page (limit rows) after the `after` id, and the total matching the filter. */
-  list(kind: ListableKind, map: string, filter: ElementFilter, after: string | null, limit: number): Promise<{ total: number; page: Element[] }> {
-    return this.db.read(`catalog.list.${kind}`, async (q) => {
-      const [row] = await q.run(LIST_QUERY[kind], { map, filter, after, limit: int(limit) });
-      return { total: row.total as number, page: row.page as Element[] };
+  list(kind: ListableKind, map: MapSnapshot, filter: ElementFilter, after: string | null, limit: number): Promise<{ total: number; page: StoredProperties[] }> {
+    return this.db.readMap(map, `catalog.list.${kind}`, async (s) => {
+      const [row] = await s.run(LIST_QUERY[kind], { filter, after, limit: int(limit) });
+      return { total: row.total as number, page: row.page as StoredProperties[] };
     });
   }
 
-  byIds(kind: ElementKind, map: string, ids: readonly string[]): Promise<Map<string, Element>> {
-    return this.db.read(`catalog.byIds.${kind}`, async (q) => {
-      const rows = await q.run('catalog/elements-by-ids', { map, label: ELEMENT_KINDS[kind], ids: [...new Set(ids)] });
-      return new Map(rows.map((r) => [r.id as string, r.item as Element]));
+  byIds(kind: ElementKind, map: MapSnapshot, ids: readonly string[]): Promise<Map<string, StoredProperties>> {
+    return this.db.readMap(map, `catalog.byIds.${kind}`, async (s) => {
+      const rows = await s.run('catalog/elements-by-ids', { label: ELEMENT_KINDS[kind], ids: [...new Set(ids)] });
+      return new Map(rows.map((r) => [r.id as string, r.item as StoredProperties]));
     });
   }
 
-  related(relation: Relation, map: string, ids: readonly string[], cap: number): Promise<Map<string, RelatedList>> {
-    return this.db.read(`catalog.related.${relation}`, async (q) => {
-      const rows = await q.run(`catalog/relations/${relation}`, { map, ids: [...new Set(ids)], limit: int(cap) });
-      return new Map(rows.map((r) => [r.key as string, { items: r.items as Element[], totalCount: r.total as number }]));
+  related(relation: Relation, map: MapSnapshot, ids: readonly string[], cap: number): Promise<Map<string, { items: StoredProperties[]; totalCount: number }>> {
+    return this.db.readMap(map, `catalog.related.${relation}`, async (s) => {
+      const rows = await s.run(`catalog/relations/${relation}`, { ids: [...new Set(ids)], limit: int(cap) });
+      return new Map(rows.map((r) => [r.key as string, { items: r.items as StoredProperties[], totalCount: r.total as number }]));
     });
   }
 }

@@ -1,51 +1,47 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidInputError } from '@tadoru/common';
+import { canonicalArguments, CursorScope, decodeCursor, encodeCursor, InvalidInputError } from '@tadoru/common';
+import { MapSnapshot } from '@tadoru/graph';
 import { CatalogRepository } from './catalog.repository';
-import { withDefaults } from './element-defaults';
-import { Element, ElementFilter, ElementKind, ListableKind, MAX_PAGE_SIZE, Page, PageRequest, RELATION_CAP, RelatedList, Relation } from './catalog.types';
+import { ElementFilter, ElementKind, ListableKind, MAX_PAGE_SIZE, Page, PageRequest, RELATION_CAP, RelatedList, Relation } from './catalog.types';
+import { toElementRow } from './element-defaults';
+import { ElementRows } from './element-rows';
 
-/** Opaque cursors: clients must not build them, so the encoding may change. */
-export function encodeCursor(id: string): string {
-  return Buffer.from(`id:${id}`, 'utf8').toString('base64url');
+/** The scope of an element list's cursors: one kind, one map version, one filter. */
+export function elementListScope(kind: ElementKind, map: MapSnapshot, filter: ElementFilter = {}): CursorScope {
+  return { list: kind, version: map.version, question: canonicalArguments(filter) };
 }
 
-export function decodeCursor(cursor: string, field = 'after'): string {
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!decoded.startsWith('id:') || decoded.length < 4 || encodeCursor(decoded.slice(3)) !== cursor) {
-    throw new InvalidInputError([{ path: field, message: 'is not a cursor this API returned (pass the endCursor of the previous page)' }]);
-  }
-  return decoded.slice(3);
-}
-
-/** Reads map elements for the API; batching is the caller's (DataLoader) job. */
+/** Reads map elements for the API as typed rows, each from one pinned map version; batching is the caller's (DataLoader) job. */
 @Injectable()
 export class CatalogService {
   constructor(private readonly repository: CatalogRepository) {}
 
-  async list(kind: ListableKind, map: string, filter: ElementFilter, page: PageRequest): Promise<Page<Element>> {
+  async list<K extends ListableKind>(kind: K, map: MapSnapshot, filter: ElementFilter, page: PageRequest): Promise<Page<ElementRows[K]>> {
     if (!Number.isInteger(page.first) || page.first < 0 || page.first > MAX_PAGE_SIZE) {
       throw new InvalidInputError([{ path: 'first', message: `must be a whole number from 0 to ${MAX_PAGE_SIZE}` }]);
     }
-    const after = page.after ? decodeCursor(page.after) : null;
     const cleanFilter = Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, v ?? null]));
+    const scope = elementListScope(kind, map, cleanFilter);
+    const after = page.after ? decodeCursor(page.after, scope) : null;
     const { total, page: rows } = await this.repository.list(kind, map, cleanFilter, after, page.first + 1);
-    const items = rows.slice(0, page.first).map((e) => withDefaults(kind, e));
+    const items = rows.slice(0, page.first).map((e) => toElementRow(kind, map, e));
     return {
       items,
+      filter: cleanFilter,
       totalCount: total,
       hasNextPage: rows.length > page.first,
-      endCursor: items.length > 0 ? encodeCursor(items[items.length - 1].id) : null,
+      endCursor: items.length > 0 ? encodeCursor(scope, items[items.length - 1].id) : null,
     };
   }
 
-  async byIds(kind: ElementKind, map: string, ids: readonly string[]): Promise<Map<string, Element>> {
+  async byIds<K extends ElementKind>(kind: K, map: MapSnapshot, ids: readonly string[]): Promise<Map<string, ElementRows[K]>> {
     const found = await this.repository.byIds(kind, map, ids);
-    return new Map([...found].map(([id, e]) => [id, withDefaults(kind, e)]));
+    return new Map([...found].map(([id, e]) => [id, toElementRow(kind, map, e)]));
   }
 
-  /** Elements related to each of `ids`; `kind` is what the relation yields, for its defaults. */
-  async related(relation: Relation, kind: ElementKind, map: string, ids: readonly string[]): Promise<Map<string, RelatedList>> {
+  /** Elements related to each of `ids`; `kind` is what the relation yields. Each list is cut at RELATION_CAP, with its total beside it. */
+  async related<K extends ElementKind>(relation: Relation, kind: K, map: MapSnapshot, ids: readonly string[]): Promise<Map<string, RelatedList<ElementRows[K]>>> {
     const found = await this.repository.related(relation, map, ids, RELATION_CAP);
-    return new Map([...found].map(([id, list]) => [id, { ...list, items: list.items.map((e) => withDefaults(kind, e)) }]));
+    return new Map([...found].map(([id, list]) => [id, { totalCount: list.totalCount, items: list.items.map((e) => toElementRow(kind, map, e)) }]));
   }
 }

@@ -1,4 +1,5 @@
 import { ELEMENT_LABELS } from '@tadoru/map';
+import { ElementRows } from './element-rows';
 
 /** The kinds of map element the API lists and looks up, with their node labels. */
 export const ELEMENT_KINDS = ELEMENT_LABELS;
@@ -33,8 +34,8 @@ export const RELATIONS = [
 ] as const;
 export type Relation = (typeof RELATIONS)[number];
 
-/** A stored element: the map's fields plus derived ones (sender, recipient, location, headcount…). */
-export type Element = Record<string, unknown> & { id: string; map: string };
+/** Any element read from the graph (see `ElementRows` for each kind's typed row). */
+export type Element = ElementRows[ElementKind];
 
 export interface ElementFilter {
   [field: string]: string | boolean | undefined | null;
@@ -47,13 +48,15 @@ export interface PageRequest {
 
 export interface Page<T> {
   items: T[];
+  /** The filter as applied (what its cursors are scoped to). */
+  filter: ElementFilter;
   totalCount: number;
   hasNextPage: boolean;
   endCursor: string | null;
 }
 
-export interface RelatedList {
-  items: Element[];
+export interface RelatedList<T = Element> {
+  items: T[];
   /** How many there are in all; more than `items.length` when the list was cut at the cap. */
   totalCount: number;
 }

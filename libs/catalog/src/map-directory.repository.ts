@@ -2,35 +2,57 @@ import { Injectable } from '@nestjs/common';
 import { Neo4jService, QueryRunner } from '@tadoru/graph';
 import { StoredMapInfo } from './map-info';
 
-/** Reads of the map nodes themselves: which maps there are and what was last stored in each. */
+/** A map as read, with the state of the generation it points at. */
+export interface MapEntry {
+  info: StoredMapInfo;
+  /** An in-place write to the generation was marked as landing this many milliseconds ago (null: none). */
+  pendingForMs: number | null;
+}
+
+/** Reads of the map nodes themselves: which maps there are and which version each is at. */
 @Injectable()
 export class MapDirectoryRepository {
   constructor(private readonly db: Neo4jService) {}
 
-  find(name: string): Promise<StoredMapInfo | undefined> {
+  find(name: string): Promise<MapEntry | undefined> {
     return this.db.read('map.find', (q) => findMapIn(q, name));
   }
 
-  list(): Promise<StoredMapInfo[]> {
-    return this.db.read('map.list', async (q) => (await q.run('map/list-maps', {})).map((r) => toStoredMapInfo(r.map)));
+  async list(): Promise<StoredMapInfo[]> {
+    return this.db.read('map.list', async (q) => (await q.run('map/list-maps', {})).map((r) => toMapEntry(r).info));
+  }
+
+  /** The write sequence of each storage now (absent: the generation is gone). */
+  writeSeqs(storages: string[]): Promise<Map<string, { writeSeq: number; pendingForMs: number | null }>> {
+    return this.db.read('map.writeSeqs', async (q) => {
+      const rows = await q.run('map/generation-write-seqs', { storages });
+      return new Map(rows.map((r) => [r.storage as string, { writeSeq: r.writeSeq as number, pendingForMs: (r.pendingForMs as number | null) ?? null }]));
+    });
   }
 }
 
-/** The map node read inside any unit of work (writers read it in their own transaction). */
-export async function findMapIn(q: QueryRunner, name: string): Promise<StoredMapInfo | undefined> {
+/** The map node read inside any unit of work (writers read it in their own transaction); undefined unless it holds a version. */
+export async function findMapIn(q: QueryRunner, name: string): Promise<MapEntry | undefined> {
   const [row] = await q.run('map/find-map', { map: name });
-  return row ? toStoredMapInfo(row.map) : undefined;
+  return row ? toMapEntry(row) : undefined;
 }
 
-function toStoredMapInfo(value: unknown): StoredMapInfo {
-  const m = value as Record<string, unknown>;
+function toMapEntry(row: Record<string, unknown>): MapEntry {
+  const m = row.map as Record<string, unknown>;
   return {
-    name: m.name as string,
-    sources: (m.sources as string[]) ?? [],
-    checksum: m.checksum as string,
-    counts: m.countsJson ? (JSON.parse(m.countsJson as string) as Record<string, number>) : {},
-    createdAt: m.createdAt as string,
-    importedAt: m.importedAt as string,
-    ...(m.busy ? { busy: m.busy as StoredMapInfo['busy'] } : {}),
+    info: {
+      name: m.name as string,
+      version: m.version as number,
+      storage: m.storage as string,
+      sources: (m.sources as string[]) ?? [],
+      checksum: (m.checksum as string | null) ?? null,
+      counts: m.countsJson ? (JSON.parse(m.countsJson as string) as Record<string, number>) : {},
+      createdAt: m.createdAt as string,
+      importedAt: m.importedAt as string,
+      updatedAt: (m.updatedAt as string | null) ?? (m.importedAt as string),
+      writeSeq: (m.writeSeq as number | null) ?? 0,
+      rulesDigest: (m.rulesDigest as string | null) ?? null,
+    },
+    pendingForMs: (m.pendingForMs as number | null) ?? null,
   };
 }

@@ -1,26 +1,69 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError } from '@tadoru/common';
+import { NotFoundError, RESERVED_MAP_PREFIX } from '@tadoru/common';
 import { MapDirectoryRepository } from './map-directory.repository';
-import { busyMessage, StoredMapInfo } from './map-info';
+import { PENDING_STALE_MS, StoredMapInfo } from './map-info';
 
-/** Which maps are stored, and the one a question is about. */
+/** A pinned version, and whether an in-place write was still landing when it was pinned. */
+export interface PinnedMap extends StoredMapInfo {
+  pendingAtPin: boolean;
+}
+
+/** How long a reader waits for an in-place write that is landing before it reads anyway (and re-checks). */
+const PENDING_WAIT_MS = 5_000;
+const PENDING_POLL_MS = 20;
+
+/** Which maps are stored, and the version a question reads. */
 @Injectable()
 export class MapDirectoryService {
   constructor(private readonly repository: MapDirectoryRepository) {}
 
-  /** The stored map, ready to read: refused while a bulk import, swap or removal holds it. */
-  async getMap(name: string): Promise<StoredMapInfo> {
-    const info = await this.repository.find(name);
-    if (!info || info.busy === 'importing') throw new NotFoundError('map', name, 'map');
-    if (info.busy) throw new ConflictError(busyMessage(name, info.busy));
-    return info;
+  /**
+   * The current version of a user's map, pinned for reading: NOT_FOUND when there is none (never
+   * imported, deleted, or a name of the service's own). While an in-place write is landing the
+   * reader waits for it, so that it reads the version before or the one after, never a mix.
+   */
+  async pin(name: string): Promise<PinnedMap> {
+    if (name.startsWith(RESERVED_MAP_PREFIX)) throw new NotFoundError('map', name, 'map');
+    return this.pinStored(name);
   }
 
-  findMap(name: string): Promise<StoredMapInfo | undefined> {
-    return this.repository.find(name);
+  /** `pin` for maps of the service's own as well (a check's scratch map). */
+  async pinStored(name: string): Promise<PinnedMap> {
+    const deadline = Date.now() + PENDING_WAIT_MS;
+    for (;;) {
+      const entry = await this.repository.find(name);
+      if (!entry) throw new NotFoundError('map', name, 'map');
+      const pending = isPending(entry.pendingForMs);
+      if (!pending || Date.now() >= deadline) return { ...entry.info, pendingAtPin: pending };
+      await new Promise((resolve) => setTimeout(resolve, PENDING_POLL_MS));
+    }
+  }
+
+  /**
+   * The names of pinned maps whose version may have changed under the reader: an in-place write
+   * landed (or was landing) between the pin and now. Versions written beside the pinned one never
+   * disturb it, so they are not counted.
+   */
+  async changedSincePinned(pins: readonly PinnedMap[]): Promise<string[]> {
+    if (pins.length === 0) return [];
+    const now = await this.repository.writeSeqs([...new Set(pins.map((p) => p.storage))]);
+    return pins
+      .filter((p) => {
+        const current = now.get(p.storage);
+        return p.pendingAtPin || (current !== undefined && (isPending(current.pendingForMs) || current.writeSeq !== p.writeSeq));
+      })
+      .map((p) => p.name);
+  }
+
+  async findMap(name: string): Promise<StoredMapInfo | undefined> {
+    return (await this.repository.find(name))?.info;
   }
 
   listMaps(): Promise<StoredMapInfo[]> {
     return this.repository.list();
   }
+}
+
+function isPending(pendingForMs: number | null): boolean {
+  return pendingForMs !== null && pendingForMs < PENDING_STALE_MS;
 }

@@ -7,3 +7,4 @@ export * from './neo4j-values';
 export * from './neo4j.service';
 export * from './project-paths';
 export * from './database';
+export * from './map-session';

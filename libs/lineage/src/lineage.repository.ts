@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { int, Neo4jService, QueryRunner } from '@tadoru/graph';
+import { int, MapSession } from '@tadoru/graph';
 import { AssetRef, Direction, ExpandedEdge } from './asset-walk';
 
 /** A lineage start candidate, with what makes it an origin of its category. */
@@ -15,50 +15,37 @@ export interface PersonFlowConsent {
   consents: Array<{ notice: string; at: string; withdrawnAt: string | null }>;
 }
 
-/** Reads for lineage; every query is scoped to one map and bounded by its caller's limits. */
+/** Reads for lineage; every query runs on one pinned map version and is bounded by its caller's limits. */
 @Injectable()
 export class LineageRepository {
-  constructor(private readonly db: Neo4jService) {}
-
-  read<T>(op: string, work: (q: QueryRunner) => Promise<T>): Promise<T> {
-    return this.db.read(op, work);
-  }
-
-  async expand(
-    q: QueryRunner,
-    map: string,
-    direction: Direction,
-    asOf: string | null,
-    frontier: Array<{ search: number; asset: string }>,
-    limit: number,
-  ): Promise<ExpandedEdge[]> {
+  async expand(s: MapSession, direction: Direction, asOf: string | null, frontier: Array<{ search: number; asset: string }>, limit: number): Promise<ExpandedEdge[]> {
     const key = direction === 'DOWNSTREAM' ? 'lineage/expand-downstream' : 'lineage/expand-upstream';
-    const rows = await q.run(key, { map, asOf, frontier: frontier.map((f, i) => ({ ...f, search: int(f.search), i: int(i) })), limit: int(limit) });
+    const rows = await s.run(key, { asOf, frontier: frontier.map((f, i) => ({ ...f, search: int(f.search), i: int(i) })), limit: int(limit) });
     return rows as unknown as ExpandedEdge[];
   }
 
-  async assetsOfCategories(q: QueryRunner, map: string, categories: string[], systems: string[] | null, asOf: string | null): Promise<StartAsset[]> {
-    const rows = await q.run('lineage/assets-of-categories', { map, categories, systems, asOf });
+  async assetsOfCategories(s: MapSession, categories: string[], systems: string[] | null, asOf: string | null): Promise<StartAsset[]> {
+    const rows = await s.run('lineage/assets-of-categories', { categories, systems, asOf });
     return rows.map((r) => r.asset as StartAsset);
   }
 
-  async assetsByIds(q: QueryRunner, map: string, ids: string[]): Promise<Map<string, AssetRef>> {
-    const rows = await q.run('lineage/assets-by-ids', { map, ids: [...new Set(ids)] });
+  async assetsByIds(s: MapSession, ids: string[]): Promise<Map<string, AssetRef>> {
+    const rows = await s.run('lineage/assets-by-ids', { ids: [...new Set(ids)] });
     return new Map(rows.map((r) => [(r.asset as AssetRef).id, r.asset as AssetRef]));
   }
 
-  async assetsAtSystems(q: QueryRunner, map: string, systems: string[], asOf: string | null): Promise<StartAsset[]> {
-    const rows = await q.run('lineage/assets-at-systems', { map, systems, asOf });
+  async assetsAtSystems(s: MapSession, systems: string[], asOf: string | null): Promise<StartAsset[]> {
+    const rows = await s.run('lineage/assets-at-systems', { systems, asOf });
     return rows.map((r) => r.asset as StartAsset);
   }
 
-  async categoriesOfSubjects(q: QueryRunner, map: string, subjects: string[]): Promise<string[]> {
-    const rows = await q.run('lineage/categories-of-subjects', { map, subjects });
+  async categoriesOfSubjects(s: MapSession, subjects: string[]): Promise<string[]> {
+    const rows = await s.run('lineage/categories-of-subjects', { subjects });
     return rows.map((r) => r.id as string);
   }
 
-  async personConsentForFlows(q: QueryRunner, map: string, people: string, flows: string[], asOf: string | null): Promise<Map<string, PersonFlowConsent>> {
-    const rows = await q.run('lineage/person-consent-for-flows', { map, people, flows, asOf });
+  async personConsentForFlows(s: MapSession, people: string, flows: string[], asOf: string | null): Promise<Map<string, PersonFlowConsent>> {
+    const rows = await s.run('lineage/person-consent-for-flows', { people, flows, asOf });
     return new Map(rows.map((r) => [r.flow as string, r as unknown as PersonFlowConsent]));
   }
 }

@@ -1,3 +1,4 @@
+import { MapSnapshot } from '@tadoru/graph';
 import { Direction, FeedEdge, StepKind } from './asset-walk';
 
 export type { Direction, FeedEdge, StepKind };
@@ -14,7 +15,7 @@ export interface LineageFrom {
 }
 
 export interface LineageRequest {
-  map: string;
+  map: MapSnapshot;
   from: LineageFrom;
   direction: Direction;
   maxDepth?: number | null;
@@ -36,6 +37,8 @@ export interface LineageNode {
 
 export interface LineageResult {
   map: string;
+  /** The map version the answer was computed from. */
+  version: number;
   direction: Direction;
   asOf: string | null;
   maxDepth: number;

@@ -1,23 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Problem } from '@tadoru/common';
-import {
-  AssetRef,
-  Bounds,
-  categoryOfAsset,
-  chainTo,
-  checkBounds,
-  FeedEdge,
-  isOrigin,
-  LineageRepository,
-  LineageService,
-  PersonFlowConsent,
-  systemOfAsset,
-  systemsOf,
-  WalkResult,
-} from '@tadoru/lineage';
-import { CatalogService, Element } from '@tadoru/catalog';
-import { compareFindings, Finding, RuleEngine } from '@tadoru/rules';
-import { ConsentCoverage, Holding, PersonTrace, RecipientRow, RecipientsRequest, RecipientsResult, TracePath, TraceStep } from './recipients.types';
+import { CatalogService, FlowRow, PeopleRow, StoredMapInfo, toElementRow } from '@tadoru/catalog';
+import { canonicalArguments, CursorScope, decodeCursor, encodeCursor, InvalidInputError, Problem } from '@tadoru/common';
+import { MapSession } from '@tadoru/graph';
+import { AssetRef, Bounds, categoryOfAsset, chainTo, checkBounds, FeedEdge, isOrigin, LineageService, PersonFlowConsent, systemOfAsset, systemsOf, WalkResult } from '@tadoru/lineage';
+import { Finding, FindingsService } from '@tadoru/rules';
+import { ConsentCoverage, Holding, PersonTrace, PersonTraceRequest, RecipientRow, RecipientsRequest, RecipientsResult, TracePath, TraceStep } from './recipients.types';
 
 interface Walked {
   bounds: Bounds;
@@ -25,18 +12,34 @@ interface Walked {
   walk: WalkResult;
 }
 
+/** A receipt before it is enriched: who got which category by which flow, and the way it came. */
+interface Receipt {
+  edge: FeedEdge;
+  flow: FlowRow;
+  chain: FeedEdge[];
+}
+
+interface ReceiptDetails {
+  flows: Map<string, FlowRow>;
+  organizations: Map<string, { id: string; name: string; country: string | null }>;
+  systems: Map<string, { id: string; name: string; operator: string }>;
+}
+
+/** Largest page of recipient rows, and the page when none is asked for (large enough for most whole answers). */
+export const MAX_RECIPIENTS_PAGE = 1_000;
+export const DEFAULT_RECIPIENTS_PAGE = 500;
+
 /**
  * "Who receives this data, and for what purpose?": a bounded downstream walk from where the data
  * was collected, through flows and derivations, turned into one row per receipt with its path, its
- * ground, the consent behind it and the rules each step breaks.
+ * ground, the consent behind it and the rules each step breaks. One read of one pinned version.
  */
 @Injectable()
 export class RecipientsService {
   constructor(
     private readonly lineage: LineageService,
-    private readonly assets: LineageRepository,
     private readonly catalog: CatalogService,
-    private readonly engine: RuleEngine,
+    private readonly findings: FindingsService,
   ) {}
 
   async recipients(request: RecipientsRequest): Promise<RecipientsResult> {
@@ -44,157 +47,201 @@ export class RecipientsService {
     const given = (['category', 'subject', 'person'] as const).filter((k) => request[k]);
     if (given.length !== 1) problems.push({ path: 'category', message: 'give exactly one of category, subject or person' });
     if (request.system && !request.category) problems.push({ path: 'system', message: 'only narrows a category: give a category too' });
+    const first = request.first ?? DEFAULT_RECIPIENTS_PAGE;
+    if (!Number.isInteger(first) || first < 0 || first > MAX_RECIPIENTS_PAGE) problems.push({ path: 'first', message: `must be a whole number from 0 to ${MAX_RECIPIENTS_PAGE}` });
     const bounds = checkBounds(request, problems);
-    await this.lineage.requireMap(request.map);
-    await this.lineage.requireElements(request.map, [
+    const scope = recipientsScope(request);
+    const after = request.after ? decodeCursor(request.after, scope) : null;
+    const map = request.map;
+    await this.lineage.requireElements(map, [
       ['dataCategories', request.category, 'category'],
       ['subjects', request.subject, 'subject'],
       ['people', request.person, 'person'],
       ['systems', request.system, 'system'],
     ]);
 
-    const walked = request.person
-      ? await this.walkFromPerson(request.map, await this.person(request.map, request.person), bounds)
-      : await this.walkFromCategories(request.map, request, bounds);
-    const rows = await this.receipts(request.map, walked, { includeInternal: request.includeInternal ?? false, person: request.person ?? null });
-    return { map: request.map, asOf: bounds.asOf, categories: walked.categories, rows: rows.rows, partial: walked.walk.partial, cutBy: walked.walk.cutBy };
-  }
-
-  async personTrace(request: { map: string; person: string; asOf?: string | null; maxDepth?: number | null; maxNodes?: number | null }): Promise<PersonTrace> {
-    const bounds = checkBounds(request);
-    await this.lineage.requireMap(request.map);
-    await this.lineage.requireElements(request.map, [['people', request.person, 'person']]);
-    const person = await this.person(request.map, request.person);
-    const walked = await this.walkFromPerson(request.map, person, bounds);
-    const { rows, findings } = await this.receipts(request.map, walked, { includeInternal: true, person: request.person, collectionsAt: person.uses as string[] });
-
-    const nodes = [...walked.walk.nodes.values()];
-    const systems = await this.catalog.byIds('systems', request.map, nodes.map((n) => n.system));
-    const holdings: Holding[] = nodes
-      .map((n) => ({ organization: String(systems.get(n.system)?.operator ?? ''), system: n.system, category: n.category, derived: reachedByDerivation(walked.walk, n.id), depth: n.depth }))
-      .sort((a, b) => a.depth - b.depth || a.system.localeCompare(b.system) || a.category.localeCompare(b.category));
-
-    const consents = (await this.catalog.related('consents-of-people', 'consents', request.map, [request.person])).get(request.person)?.items ?? [];
-    const notices = await this.catalog.byIds('notices', request.map, consents.map((c) => String(c.notice)));
-    return {
-      map: request.map,
-      asOf: bounds.asOf,
-      person: {
-        id: person.id,
-        subject: String(person.subject),
-        count: Number(person.count ?? 1),
-        since: (person.since as string | undefined) ?? null,
-        uses: (person.uses as string[] | undefined) ?? [],
-      },
-      holdings,
-      recipients: rows,
-      consents: consents
-        .filter((c) => !bounds.asOf || String(c.at) <= bounds.asOf)
-        .map((c) => ({
-          notice: String(c.notice),
-          organization: String(notices.get(String(c.notice))?.organization ?? ''),
-          at: String(c.at),
-          withdrawnAt: c.withdrawnAt && (!bounds.asOf || String(c.withdrawnAt) <= bounds.asOf) ? String(c.withdrawnAt) : null,
-        })),
-      findings,
-      partial: walked.walk.partial,
-      cutBy: walked.walk.cutBy,
-    };
-  }
-
-  private async walkFromCategories(map: string, request: RecipientsRequest, bounds: Bounds): Promise<Walked> {
-    return this.assets.read('trace.walk', async (q) => {
-      const categories = request.subject ? await this.assets.categoriesOfSubjects(q, map, [request.subject]) : [request.category as string];
-      const found = await this.assets.assetsOfCategories(q, map, categories, request.system ? [request.system] : null, bounds.asOf);
-      const starts = request.system ? found : found.filter(isOrigin);
-      const [walk] = await this.lineage.walk(q, map, [starts], 'DOWNSTREAM', bounds, bounds.asOf);
-      return { bounds, categories, walk };
+    return this.lineage.read(map, 'recipients.recipients', async (s) => {
+      const walked = request.person ? await this.walkFromPerson(s, await this.person(map, request.person), bounds) : await this.walkFromCategories(s, request, bounds);
+      const receipts = await this.receiptsOf(s, walked, request.includeInternal ?? false);
+      const all = receipts.flatMap(({ receipt, purposes }) => purposes.map((purpose) => ({ receipt, purpose, key: rowKey(receipt, purpose) }))).sort((a, b) => compareKeys(a.key, b.key));
+      const start = after === null ? 0 : all.findIndex((r) => r.key.join('\u0000') === after) + 1;
+      const page = all.slice(start, start + first);
+      const rows = await this.rowsOf(s, map, page, walked, { person: request.person ?? null, asOf: bounds.asOf });
+      return {
+        map: map.name,
+        version: map.version,
+        asOf: bounds.asOf,
+        categories: walked.categories,
+        rows: rows.rows,
+        totalCount: all.length,
+        cursors: page.map((r) => encodeCursor(scope, r.key.join('\u0000'))),
+        hasNextPage: start + first < all.length,
+        endCursor: page.length > 0 ? encodeCursor(scope, page[page.length - 1].key.join('\u0000')) : null,
+        partial: walked.walk.partial,
+        cutBy: walked.walk.cutBy,
+      };
     });
   }
 
-  private async person(map: string, id: string): Promise<Element> {
-    return (await this.catalog.byIds('people', map, [id])).get(id) as Element;
+  async personTrace(request: PersonTraceRequest): Promise<PersonTrace> {
+    const bounds = checkBounds(request);
+    const map = request.map;
+    await this.lineage.requireElements(map, [['people', request.person, 'person']]);
+    const person = await this.person(map, request.person);
+    return this.lineage.read(map, 'recipients.personTrace', async (s) => {
+      const walked = await this.walkFromPerson(s, person, bounds);
+      const receipts = await this.receiptsOf(s, walked, true);
+      const page = receipts.flatMap(({ receipt, purposes }) => purposes.map((purpose) => ({ receipt, purpose, key: rowKey(receipt, purpose) }))).sort((a, b) => compareKeys(a.key, b.key));
+      const { rows, findings } = await this.rowsOf(s, map, page, walked, { person: request.person, asOf: bounds.asOf, everyStep: true, collectionsAt: person.uses });
+
+      const nodes = [...walked.walk.nodes.values()];
+      const systems = await this.catalog.byIds('systems', map, nodes.map((n) => n.system));
+      const holdings: Holding[] = nodes
+        .map((n) => ({ organization: systems.get(n.system)?.operator ?? '', system: n.system, category: n.category, derived: reachedByDerivation(walked.walk, n.id), depth: n.depth }))
+        .sort((a, b) => a.depth - b.depth || a.system.localeCompare(b.system) || a.category.localeCompare(b.category));
+
+      const consents = (await this.catalog.related('consents-of-people', 'consents', map, [request.person])).get(request.person)?.items ?? [];
+      const notices = await this.catalog.byIds('notices', map, consents.map((c) => c.notice));
+      return {
+        map: map.name,
+        version: map.version,
+        asOf: bounds.asOf,
+        person: { id: person.id, subject: person.subject, count: person.count, since: person.since ?? null, uses: person.uses },
+        holdings,
+        recipients: rows,
+        consents: consents
+          .filter((c) => !bounds.asOf || c.at <= bounds.asOf)
+          .map((c) => ({
+            notice: c.notice,
+            organization: notices.get(c.notice)?.organization ?? '',
+            at: c.at,
+            withdrawnAt: c.withdrawnAt && (!bounds.asOf || c.withdrawnAt <= bounds.asOf) ? c.withdrawnAt : null,
+          })),
+        findings,
+        partial: walked.walk.partial,
+        cutBy: walked.walk.cutBy,
+      };
+    });
+  }
+
+  private async walkFromCategories(s: MapSession, request: RecipientsRequest, bounds: Bounds): Promise<Walked> {
+    const categories = request.subject ? await this.lineage.categoriesOfSubjects(s, [request.subject]) : [request.category as string];
+    const found = await this.lineage.assetsOfCategories(s, categories, request.system ? [request.system] : null, bounds.asOf);
+    const starts = request.system ? found : found.filter(isOrigin);
+    const [walk] = await this.lineage.walk(s, [starts], 'DOWNSTREAM', bounds, bounds.asOf);
+    return { bounds, categories, walk };
+  }
+
+  private async person(map: StoredMapInfo, id: string): Promise<PeopleRow> {
+    const person = (await this.catalog.byIds('people', map, [id])).get(id);
+    if (!person) throw new InvalidInputError([{ path: 'person', message: `unknown people entry "${id}"` }]);
+    return person;
   }
 
   /** A person's data starts at the systems they use, in every category about their subject found there. */
-  private async walkFromPerson(map: string, person: Element, bounds: Bounds): Promise<Walked> {
-    const uses = (person.uses as string[] | undefined) ?? [];
-    return this.assets.read('trace.walkPerson', async (q) => {
-      const categories = await this.assets.categoriesOfSubjects(q, map, [String(person.subject)]);
-      const starts: AssetRef[] = uses.length > 0 ? await this.assets.assetsOfCategories(q, map, categories, uses, bounds.asOf) : [];
-      const [walk] = await this.lineage.walk(q, map, [starts], 'DOWNSTREAM', bounds, bounds.asOf);
-      return { bounds, categories, walk };
-    });
+  private async walkFromPerson(s: MapSession, person: PeopleRow, bounds: Bounds): Promise<Walked> {
+    const categories = await this.lineage.categoriesOfSubjects(s, [person.subject]);
+    const starts: AssetRef[] = person.uses.length > 0 ? await this.lineage.assetsOfCategories(s, categories, person.uses, bounds.asOf) : [];
+    const [walk] = await this.lineage.walk(s, [starts], 'DOWNSTREAM', bounds, bounds.asOf);
+    return { bounds, categories, walk };
   }
 
-  /** The walk's flow steps as rows, with flow details, consent (for a person) and findings per step. */
-  private async receipts(
-    map: string,
-    { bounds, categories, walk }: Walked,
-    options: { includeInternal: boolean; person: string | null; collectionsAt?: string[] },
-  ): Promise<{ rows: RecipientRow[]; findings: Finding[] }> {
+  /** The walk's flow steps that are receipts (flows to another organization, unless internal ones are asked for), with their flows. */
+  private async receiptsOf(s: MapSession, { walk }: Walked, includeInternal: boolean): Promise<Array<{ receipt: Receipt; purposes: Array<string | null> }>> {
     const flowEdges = walk.edges.filter((e) => e.kind === 'FLOW');
-    const flows = await this.catalog.byIds('flows', map, flowEdges.map((e) => e.via));
-    const receipts = flowEdges.filter((e) => options.includeInternal || flows.get(e.via)?.crossOrganization === true);
-    const paths = receipts.map((edge) => [...chainTo(walk, edge.from, 'DOWNSTREAM'), edge]);
+    const details = await this.details(s, flowEdges.map((e) => e.via), [], []);
+    return flowEdges
+      .filter((e) => includeInternal || details.flows.get(e.via)?.crossOrganization === true)
+      .flatMap((edge) => {
+        const flow = details.flows.get(edge.via);
+        if (!flow) return [];
+        const receipt: Receipt = { edge, flow, chain: [...chainTo(walk, edge.from, 'DOWNSTREAM'), edge] };
+        return [{ receipt, purposes: flow.purposes.length > 0 ? flow.purposes : [null] }];
+      });
+  }
 
-    // Findings for every flow and derivation on the way (and, for a person, the collections of their data).
-    const targets = new Set<string>(paths.flat().map((e) => `${e.kind === 'FLOW' ? 'flow' : 'derivation'}:${e.via}`));
-    if (options.person) for (const e of walk.edges) targets.add(`${e.kind === 'FLOW' ? 'flow' : 'derivation'}:${e.via}`);
+  /** The rows of one page of receipts, with flow details, findings per step and (for a person) consent. */
+  private async rowsOf(
+    s: MapSession,
+    map: StoredMapInfo,
+    page: Array<{ receipt: Receipt; purpose: string | null }>,
+    { walk, categories, bounds }: Walked,
+    options: { person: string | null; asOf: string | null; everyStep?: boolean; collectionsAt?: string[] },
+  ): Promise<{ rows: RecipientRow[]; findings: Finding[] }> {
+    const receipts = [...new Set(page.map((p) => p.receipt))];
+    // Findings for every flow and derivation on the way (and, for a person, everything their data went through and the collections of it).
+    const targets = new Set<string>(receipts.flatMap((r) => r.chain).map(targetKey));
+    if (options.everyStep) for (const e of walk.edges) targets.add(targetKey(e));
     if (options.collectionsAt?.length) {
       const collections = await this.catalog.related('collections-of-systems', 'collections', map, options.collectionsAt);
-      for (const list of collections.values()) {
-        for (const c of list.items) if ((c.dataCategories as string[]).some((x) => categories.includes(x))) targets.add(`collection:${c.id}`);
-      }
+      for (const list of collections.values()) for (const c of list.items) if (c.dataCategories.some((x) => categories.includes(x))) targets.add(`collection:${c.id}`);
     }
-    const ids = [...targets].map((t) => t.slice(t.indexOf(':') + 1));
-    const findings = ids.length > 0 ? (await this.engine.evaluate(map, { asOf: bounds.asOf, targets: ids })).filter((f) => targets.has(`${f.target.kind}:${f.target.id}`)) : [];
+    const findings = await this.findings.ofTargets(s, map, { ids: [...targets].map((t) => t.slice(t.indexOf(':') + 1)), keys: targets }, bounds.asOf);
     const rulesOn = groupRules(findings);
+    const details = await this.details(s, [], receipts.map((r) => r.flow.recipient), receipts.map((r) => systemOfAsset(r.edge.to)));
+    const consent = options.person ? await this.lineage.personConsentForFlows(s, options.person, [...new Set(receipts.map((r) => r.edge.via))], options.asOf) : null;
 
-    const recipients = await this.catalog.byIds('organizations', map, [...flows.values()].map((f) => String(f.recipient)));
-    const systems = await this.catalog.byIds('systems', map, receipts.map((e) => systemOfAsset(e.to)));
-    const consent = options.person ? await this.assets.read('trace.consent', (q) => this.assets.personConsentForFlows(q, map, options.person as string, [...new Set(receipts.map((e) => e.via))], bounds.asOf)) : null;
-
-    const rows: RecipientRow[] = [];
-    receipts.forEach((edge, i) => {
-      const flow = flows.get(edge.via);
-      if (!flow) return;
-      const recipient = recipients.get(String(flow.recipient));
-      const system = systems.get(systemOfAsset(edge.to));
-      const category = categoryOfAsset(edge.to);
-      const purposes = (flow.purposes as string[] | undefined)?.length ? (flow.purposes as string[]) : [null];
-      const path = toPath(paths[i], rulesOn);
-      for (const purpose of purposes) {
-        rows.push({
-          organization: String(flow.recipient),
-          organizationName: String(recipient?.name ?? flow.recipient),
-          organizationCountry: (recipient?.country as string | undefined) ?? null,
-          system: systemOfAsset(edge.to),
-          systemName: String(system?.name ?? systemOfAsset(edge.to)),
-          category,
-          derived: paths[i].some((e) => e.kind === 'DERIVATION'),
-          flow: edge.via,
-          sender: String(flow.sender),
-          purpose,
-          basis: String(flow.basis),
-          notice: (flow.notice as string | undefined) ?? null,
-          crossOrganization: flow.crossOrganization === true,
-          path,
-          consent: consent ? coverage(consent.get(edge.via)) : null,
-          findings: findings.filter((f) => f.target.kind === 'flow' && f.target.id === edge.via),
-        });
-      }
+    const rows = page.map(({ receipt: { edge, flow, chain }, purpose }): RecipientRow => {
+      const recipient = details.organizations.get(flow.recipient);
+      const system = details.systems.get(systemOfAsset(edge.to));
+      return {
+        organization: flow.recipient,
+        organizationName: recipient?.name ?? flow.recipient,
+        organizationCountry: recipient?.country ?? null,
+        system: systemOfAsset(edge.to),
+        systemName: system?.name ?? systemOfAsset(edge.to),
+        category: categoryOfAsset(edge.to),
+        derived: chain.some((e) => e.kind === 'DERIVATION'),
+        flow: edge.via,
+        sender: flow.sender,
+        purpose,
+        basis: flow.basis,
+        notice: flow.notice ?? null,
+        crossOrganization: flow.crossOrganization,
+        path: toPath(chain, rulesOn),
+        consent: consent ? coverage(consent.get(edge.via)) : null,
+        findings: findings.filter((f) => f.target.kind === 'flow' && f.target.id === edge.via),
+      };
     });
-    rows.sort(
-      (a, b) =>
-        a.organization.localeCompare(b.organization) ||
-        a.system.localeCompare(b.system) ||
-        a.category.localeCompare(b.category) ||
-        a.flow.localeCompare(b.flow) ||
-        String(a.purpose).localeCompare(String(b.purpose)),
-    );
-    return { rows, findings: findings.sort(compareFindings) };
+    return { rows, findings };
   }
+
+  private async details(s: MapSession, flowIds: string[], organizationIds: string[], systemIds: string[]): Promise<ReceiptDetails> {
+    const [row] = await s.run('recipients/receipt-details', {
+      flowIds: [...new Set(flowIds)],
+      organizationIds: [...new Set(organizationIds)],
+      systemIds: [...new Set(systemIds)],
+    });
+    const flows = (row.flows as Array<Record<string, unknown> & { id: string }>).map((f) => toElementRow('flows', s.snapshot, f));
+    return {
+      flows: new Map(flows.map((f) => [f.id, f])),
+      organizations: new Map((row.organizations as Array<{ id: string; name: string; country: string | null }>).map((o) => [o.id, o])),
+      systems: new Map((row.systems as Array<{ id: string; name: string; operator: string }>).map((x) => [x.id, x])),
+    };
+  }
+}
+
+/** The scope of a recipients answer's cursors: the same question of the same version. */
+function recipientsScope(request: RecipientsRequest): CursorScope {
+  const { map, first: _first, after: _after, ...question } = request;
+  return { list: 'recipients', version: map.version, question: canonicalArguments(question) };
+}
+
+/** A row's place in the answer: recipient organization, system, category, flow, purpose. */
+function rowKey(receipt: Receipt, purpose: string | null): string[] {
+  return [receipt.flow.recipient, systemOfAsset(receipt.edge.to), categoryOfAsset(receipt.edge.to), receipt.edge.via, String(purpose)];
+}
+
+function compareKeys(a: string[], b: string[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const c = a[i].localeCompare(b[i]);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+function targetKey(e: FeedEdge): string {
+  return `${e.kind === 'FLOW' ? 'flow' : 'derivation'}:${e.via}`;
 }
 
 /** Data made from other data: some derivation lies on the way the walk first reached it. */

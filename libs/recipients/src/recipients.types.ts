@@ -1,3 +1,4 @@
+import { StoredMapInfo } from '@tadoru/catalog';
 import { Finding } from '@tadoru/rules';
 
 /** One step of the way data took, with the rules that step breaks. */
@@ -55,7 +56,8 @@ export interface RecipientRow {
 }
 
 export interface RecipientsRequest {
-  map: string;
+  /** The pinned map version the question is asked of. */
+  map: StoredMapInfo;
   /** Exactly one of category, subject, person. */
   category?: string | null;
   subject?: string | null;
@@ -67,14 +69,34 @@ export interface RecipientsRequest {
   maxNodes?: number | null;
   /** Also list flows inside one organization (default: only flows to another organization). */
   includeInternal?: boolean | null;
+  /** Page size (default 500, at most 1,000) and the `endCursor` of the previous page. */
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface PersonTraceRequest {
+  map: StoredMapInfo;
+  person: string;
+  asOf?: string | null;
+  maxDepth?: number | null;
+  maxNodes?: number | null;
 }
 
 export interface RecipientsResult {
   map: string;
+  /** The map version the answer was computed from. */
+  version: number;
   asOf: string | null;
   /** The categories the question started from. */
   categories: string[];
+  /** One page of rows, in order of recipient organization, system, category, flow and purpose. */
   rows: RecipientRow[];
+  /** How many rows the whole answer has, over all pages. */
+  totalCount: number;
+  /** The cursor of each row of the page. */
+  cursors: string[];
+  hasNextPage: boolean;
+  endCursor: string | null;
   partial: boolean;
   cutBy: Array<'maxDepth' | 'maxNodes'>;
 }
@@ -90,6 +112,8 @@ export interface Holding {
 
 export interface PersonTrace {
   map: string;
+  /** The map version the answer was computed from. */
+  version: number;
   asOf: string | null;
   person: { id: string; subject: string; count: number; since: string | null; uses: string[] };
   holdings: Holding[];

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { PinnedMap } from '@tadoru/catalog';
 import { checkAsOf, InvalidInputError, Problem } from '@tadoru/common';
 import { DataMap } from '@tadoru/map';
-import { Finding, RuleEngine, SeveritySummary, summarise } from '@tadoru/rules';
+import { Finding, FindingsService, RuleEngine, SeveritySummary, summarise } from '@tadoru/rules';
 import { BulkMapImportService, BulkProgress, MapStoreService } from '@tadoru/store';
 
 export interface CheckReport {
@@ -11,20 +12,22 @@ export interface CheckReport {
 }
 
 /**
- * `tadoru check`: evaluates every rule on a map that is not stored. The map goes into a scratch map
- * for the length of the evaluation and is removed afterwards, so a shared database keeps no trace.
+ * `tadoru check`: every finding of a map that is not stored. The map is written as a scratch map,
+ * whose findings are evaluated and stored by that write like any map's, read back, and removed with
+ * it, so a shared database keeps no trace. As of a date, the rules are evaluated on demand instead.
  */
 @Injectable()
 export class CheckService {
   constructor(
     private readonly maps: MapStoreService,
     private readonly engine: RuleEngine,
+    private readonly findings: FindingsService,
     private readonly bulk: BulkMapImportService,
   ) {}
 
   async check(map: DataMap, name: string, options: { asOf?: string | null } = {}): Promise<CheckReport> {
     const asOf = this.asOf(options.asOf);
-    const findings = await this.maps.withScratchMap(map, (scratch) => this.engine.evaluate(scratch, { asOf }));
+    const findings = await this.maps.withScratchMap(map, (scratch) => this.findingsOf(scratch, asOf), { storeFindings: asOf === null });
     return { map: name, findings, summary: summarise(findings) };
   }
 
@@ -34,11 +37,15 @@ export class CheckService {
     return this.bulk.withScratchImport(
       files,
       async (scratch, name) => {
-        const findings = await this.engine.evaluate(scratch, { asOf });
+        const findings = await this.findingsOf(scratch, asOf);
         return { map: name, findings, summary: summarise(findings) };
       },
-      { onProgress: options.onProgress },
+      { onProgress: options.onProgress, storeFindings: asOf === null },
     );
+  }
+
+  private async findingsOf(scratch: PinnedMap, asOf: string | null): Promise<Finding[]> {
+    return asOf === null ? this.findings.all(scratch) : this.engine.evaluate(scratch, { asOf });
   }
 
   private asOf(asOf: string | null | undefined): string | null {

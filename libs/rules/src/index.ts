@@ -1,9 +1,11 @@
 export * from './change-scope.service';
 export * from './finding';
+export * from './finding-explanation';
 export * from './findings.service';
 export * from './message-template';
 export * from './rule-catalog';
 export * from './rule-definition';
 export * from './rule-engine.service';
 export * from './rules.module';
-export * from './finding-explanation';
+export { fromStoredRow, toStoredRow } from './stored-findings';
+export type { StoredFindingRow } from './stored-findings';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { QueryRunner } from '@tadoru/graph';
-import { categoryOfAsset, chainTo, FeedEdge, LineageRepository, LineageService, systemOfAsset, systemsOf } from '@tadoru/lineage';
+import { MapSession, MapSnapshot, Neo4jService } from '@tadoru/graph';
+import { categoryOfAsset, chainTo, FeedEdge, LineageService, systemOfAsset, systemsOf } from '@tadoru/lineage';
 import { assetId } from '@tadoru/map';
 import { compareFindings, Finding, findingId, PathStep } from './finding';
 import { fillTemplate } from './message-template';
@@ -35,6 +35,9 @@ interface RuleRow {
 
 const STANDARD_COLUMNS = new Set(['target', 'targetKind', 'affectedPeople', 'pathFrom', 'pathTo', 'organizations', 'reason']);
 
+/** A rule scan reads the whole map; it may take longer than an API request's default timeout. */
+export const EVALUATION_TIMEOUT_MS = 10 * 60_000;
+
 /** Bounds of the walk that finds a finding's path back to where its data was collected. */
 const PATH_LIMITS = { maxDepth: 25, maxNodes: 2_000 };
 
@@ -45,42 +48,48 @@ const PATH_LIMITS = { maxDepth: 25, maxNodes: 2_000 };
 @Injectable()
 export class RuleEngine {
   constructor(
+    private readonly db: Neo4jService,
     private readonly catalog: RuleCatalog,
     private readonly repository: RulesRepository,
     private readonly lineage: LineageService,
-    private readonly assets: LineageRepository,
   ) {}
 
-  async evaluate(map: string, options: EvaluateOptions = {}): Promise<Finding[]> {
+  /** Evaluates the rules on one stored map version, in a read transaction of its own. */
+  evaluate(map: MapSnapshot, options: EvaluateOptions = {}): Promise<Finding[]> {
+    return this.db.readMap(map, 'rules.evaluate', (s) => this.evaluateIn(s, options), EVALUATION_TIMEOUT_MS);
+  }
+
+  /** Evaluates inside the caller's unit of work (a write evaluates the version it is writing, before it commits). */
+  async evaluateIn(s: MapSession, options: EvaluateOptions = {}): Promise<Finding[]> {
     const rules = this.catalog.select(options.rules ?? null);
     const asOf = options.asOf ?? null;
     const targets = options.targets ? [...options.targets] : null;
-    return this.repository.read('rules.evaluate', async (q) => {
-      const hits: Array<{ rule: RuleDefinition; row: RuleRow }> = [];
-      for (const rule of rules) {
-        const seen = new Set<string>();
-        for (const row of (await this.repository.runRule(q, rule, map, asOf, targets)) as RuleRow[]) {
-          const kind = targetKindOf(rule, row);
-          // A rule reports at most one finding per target, whatever its query returns.
-          if (seen.has(`${kind}:${row.target}`)) continue;
-          seen.add(`${kind}:${row.target}`);
-          hits.push({ rule, row });
-        }
+    if (targets?.length === 0) return [];
+    const hits: Array<{ rule: RuleDefinition; row: RuleRow }> = [];
+    for (const rule of rules) {
+      const seen = new Set<string>();
+      for (const row of (await this.repository.runRule(s, rule, asOf, targets)) as RuleRow[]) {
+        const kind = targetKindOf(rule, row);
+        // A rule reports at most one finding per target, whatever its query returns.
+        if (seen.has(`${kind}:${row.target}`)) continue;
+        seen.add(`${kind}:${row.target}`);
+        hits.push({ rule, row });
       }
-      const paths = await this.tracePaths(q, map, asOf, hits.map((h) => h.row));
-      return hits.map(({ rule, row }, i) => toFinding(rule, row, paths[i])).sort(compareFindings);
-    });
+    }
+    const paths = await this.tracePaths(s, asOf, hits.map((h) => h.row));
+    return hits.map(({ rule, row }, i) => toFinding(rule, row, paths[i])).sort(compareFindings);
   }
 
   /**
    * One bounded upstream walk per finding, all walked together (one query per level): from the
    * offending categories where the data left, back to the nearest asset whose system collects it.
    */
-  private async tracePaths(q: QueryRunner, map: string, asOf: string | null, rows: RuleRow[]): Promise<TracedPath[]> {
+  private async tracePaths(s: MapSession, asOf: string | null, rows: RuleRow[]): Promise<TracedPath[]> {
+    if (rows.length === 0) return [];
     const startIds = rows.map((r) => (r.pathFrom ? (r.categories ?? []).map((c) => assetId(r.pathFrom as string, c)) : []));
-    const known = await this.assets.assetsByIds(q, map, startIds.flat());
+    const known = await this.lineage.assetsByIds(s, startIds.flat());
     const starts = startIds.map((ids) => ids.flatMap((id) => known.get(id) ?? []));
-    const walks = await this.lineage.walk(q, map, starts, 'UPSTREAM', { ...PATH_LIMITS, stopAt: (a) => a.collected === true }, asOf);
+    const walks = await this.lineage.walk(s, starts, 'UPSTREAM', { ...PATH_LIMITS, stopAt: (a) => a.collected === true }, asOf);
     return rows.map((row, i) => {
       const source = [...walks[i].nodes.values()].find((n) => n.collected);
       const chain = source ? chainTo(walks[i], source.id, 'UPSTREAM') : [];

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CatalogModule } from '@tadoru/catalog';
 import { LineageModule } from '@tadoru/lineage';
 import { ChangeScopeService } from './change-scope.service';
 import { FindingsService } from './findings.service';
@@ -8,7 +7,7 @@ import { RuleEngine } from './rule-engine.service';
 import { RulesRepository } from './rules.repository';
 
 @Module({
-  imports: [CatalogModule, LineageModule],
+  imports: [LineageModule],
   providers: [RuleCatalog, RulesRepository, RuleEngine, FindingsService, ChangeScopeService],
   exports: [RuleCatalog, RuleEngine, FindingsService, ChangeScopeService],
 })

@@ -1,14 +1,26 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { busyMessage } from '@tadoru/catalog';
+import { PinnedMap } from '@tadoru/catalog';
 import { ConflictError, InvalidInputError, Problem } from '@tadoru/common';
-import { directoryOf, emptyGraphRows, GraphRowBuilder, MapChecksum, MapGraphRows, MapStreamSyntaxError, MapValidator, readJsonMapStream, Section, SECTIONS, SystemDirectory } from '@tadoru/map';
-import { BulkMapRepository, InterruptedWork } from './bulk-map.repository';
-import { resolveMapName, SCRATCH_PREFIX } from './map-name';
+import {
+  directoryOf,
+  emptyGraphRows,
+  graphNodeCount,
+  GraphRowBuilder,
+  MapChecksum,
+  MapStreamSyntaxError,
+  MapValidator,
+  readJsonMapStream,
+  Section,
+  SECTIONS,
+  SystemDirectory,
+} from '@tadoru/map';
+import { GenerationRepository } from './generation.repository';
+import { declaredMapName, resolveMapName, scratchMapName } from './map-name';
+import { FilledGeneration, GenerationSink, MapWriter } from './map-writer.service';
 
-export type BulkStage = 'validating' | 'checking references' | 'writing' | 'verifying' | 'swapping';
+export type BulkStage = 'validating' | 'checking references' | 'writing' | 'verifying' | 'evaluating' | 'publishing';
 
 export interface BulkProgress {
   stage: BulkStage;
@@ -22,6 +34,10 @@ export interface BulkImportOptions {
   onProgress?: (progress: BulkProgress) => void;
   /** Aborting stops at the next batch and removes what was written; the stored map is untouched. */
   signal?: AbortSignal;
+  /** Store under a scratch name of the service's own (a check of a large file), not a user's map name. */
+  scratch?: boolean;
+  /** Evaluate the rules and store the findings with the version (default true). */
+  storeFindings?: boolean;
   /** Graph rows per write transaction (tests make it tiny to cut maps into many batches). */
   rowsPerTransaction?: number;
 }
@@ -36,16 +52,16 @@ export interface BulkImportResult {
   nodes: number;
   relationships: number;
   bytes: number;
-  /** Seconds spent validating (both passes), writing, and swapping the new map in. */
-  seconds: { validate: number; write: number; swap: number; total: number };
+  /** The map's version after the import. */
+  version: number;
+  /** Findings stored with the version. */
+  findings: number;
+  /** Seconds spent validating (both passes), writing, evaluating the rules, and publishing the new version. */
+  seconds: { validate: number; write: number; evaluate: number; publish: number; total: number };
 }
 
 /** Graph rows (nodes plus relationship rows) per write transaction. */
 const ROWS_PER_TRANSACTION = 10_000;
-/** An import that has not written for this long is taken as interrupted and is recovered. */
-export const INTERRUPTED_AFTER_SECONDS = 600;
-const HEARTBEAT_MS = 30_000;
-const STAGING_PREFIX = '_import-';
 
 interface ValidatedFiles {
   name: string;
@@ -62,105 +78,72 @@ interface ValidatedFiles {
  * Loads JSON maps of any size: two streamed validation passes (entry shapes and ids, then
  * references), then streamed, batched writes, one short transaction per batch, with the next batch
  * parsed while the previous one is written. Memory is bounded by the ids and the systems, never by
- * the file. Readers never see a half-written map: a new map is hidden until it is complete, and a
- * replacement is written beside the stored map and swapped in at the end.
+ * the file. The map is written as a new version beside the stored one (see `MapWriter`): readers
+ * keep reading the old version until the new one is complete, findings included, and made current.
  */
 @Injectable()
 export class BulkMapImportService {
   private readonly logger = new Logger(BulkMapImportService.name);
 
-  constructor(private readonly repository: BulkMapRepository) {}
+  constructor(
+    private readonly writer: MapWriter,
+    private readonly generations: GenerationRepository,
+  ) {}
 
   async importFiles(files: string[], options: BulkImportOptions = {}): Promise<BulkImportResult> {
     const started = Date.now();
     const progress = options.onProgress ?? (() => undefined);
-    const validated = await this.validate(files, options.mapName, progress);
+    const validated = await this.validate(files, options.scratch ? scratchMapName() : options.mapName, progress, options.scratch === true);
     const validatedAt = Date.now();
-    await this.recoverInterrupted();
-
-    const staging = `${STAGING_PREFIX}${randomUUID()}`;
-    const { mode, previousChecksum } = await this.repository.beginImport(validated.name, staging);
-    if (mode === 'busy') throw new ConflictError(`map "${validated.name}" is held by another import or removal; try again when it has finished`);
-    const target = mode === 'new' ? validated.name : staging;
-
-    let written: { nodes: number };
-    try {
-      written = await this.write(target, validated, progress, options);
-      progress({ stage: 'verifying', done: 0, total: 1, unit: 'nodes' });
-      const stored = await this.repository.countNodes(target);
-      if (stored !== written.nodes) throw new Error(`wrote ${written.nodes} nodes but ${stored} are stored`);
-    } catch (error) {
-      // nothing of this import may stay: a new map disappears, a staged replacement is dropped
-      await this.repository.deleteInSlices(target, true).catch((e: unknown) => this.logger.warn(`could not remove the unfinished import ${target}: ${String(e)}`));
-      throw error;
-    }
-    const writtenAt = Date.now();
-
     const meta = { sources: files.map((f) => basename(f)), checksum: validated.checksum, counts: validated.counts };
-    if (mode === 'replace') await this.swap(validated.name, staging, meta, progress);
-    else await this.repository.finish(validated.name, '', meta);
-    const relationships = await this.repository.countRelationships(validated.name);
+    const written = await this.writer.replaceWhole(
+      validated.name,
+      meta,
+      { scratch: options.scratch, storeFindings: options.storeFindings, onStage: (stage) => stage !== 'writing' && progress({ stage, done: 0, total: 1, unit: 'nodes' }) },
+      (sink) => this.write(sink, validated, progress, options),
+    );
+    const relationships = await this.generations.countRelationships(written.map.storage);
+    const nodes = written.unchanged ? await this.generations.countNodes(written.map.storage) : written.nodes;
     const done = Date.now();
     return {
       map: validated.name,
       declaredName: validated.declaredName,
-      created: mode === 'new',
-      unchanged: previousChecksum === validated.checksum,
+      created: written.created,
+      unchanged: written.unchanged,
       counts: validated.counts,
-      nodes: written.nodes,
+      nodes,
       relationships,
       bytes: validated.bytes,
-      seconds: { validate: (validatedAt - started) / 1000, write: (writtenAt - validatedAt) / 1000, swap: (done - writtenAt) / 1000, total: (done - started) / 1000 },
+      version: written.map.version,
+      findings: written.findings,
+      seconds: {
+        validate: (validatedAt - started) / 1000,
+        write: written.seconds.write,
+        evaluate: written.seconds.evaluate,
+        publish: written.seconds.publish,
+        total: (done - started) / 1000,
+      },
     };
-  }
-
-  /**
-   * Finishes or undoes what interrupted imports and removals left: a swap already begun is rolled
-   * forward (its staged map is complete), anything else unfinished is removed. Only work silent for
-   * `silentSeconds` is touched, so an import running in another process is left alone.
-   */
-  async recoverInterrupted(silentSeconds = INTERRUPTED_AFTER_SECONDS): Promise<string[]> {
-    const interrupted = await this.repository.listInterrupted(silentSeconds);
-    const swapping = new Set(interrupted.filter((w) => w.swapFrom).map((w) => w.swapFrom));
-    const recovered: string[] = [];
-    for (const work of interrupted) {
-      if (work.staging && swapping.has(work.name)) continue; // its swap finishes below
-      await this.recover(work);
-      recovered.push(work.name);
-    }
-    if (recovered.length > 0) this.logger.log(`recovered interrupted imports or removals: ${recovered.join(', ')}`);
-    return recovered;
   }
 
   /**
    * `withScratchMap` for files too large to read whole: streams them into a scratch map, runs `work`
    * on it, and removes it whatever happens.
    */
-  async withScratchImport<T>(files: string[], work: (scratch: string, declaredName: string) => Promise<T>, options: Pick<BulkImportOptions, 'onProgress' | 'signal'> = {}): Promise<T> {
-    const scratch = `${SCRATCH_PREFIX}${randomUUID()}`;
-    const imported = await this.importFiles(files, { ...options, mapName: scratch });
+  async withScratchImport<T>(
+    files: string[],
+    work: (scratch: PinnedMap, declaredName: string) => Promise<T>,
+    options: Pick<BulkImportOptions, 'onProgress' | 'signal' | 'storeFindings'> = {},
+  ): Promise<T> {
+    const imported = await this.importFiles(files, { ...options, scratch: true });
     try {
-      return await work(scratch, imported.declaredName);
+      return await work(await this.writer.pinWritten(imported.map), imported.declaredName);
     } finally {
-      await this.repository.deleteInSlices(scratch, true).catch((e: unknown) => this.logger.warn(`could not remove scratch map ${scratch}: ${String(e)}`));
+      await this.writer.removeScratch(imported.map).catch((e: unknown) => this.logger.warn(`could not remove scratch map ${imported.map}: ${String(e)}`));
     }
   }
 
-  private async recover(work: InterruptedWork): Promise<void> {
-    if (work.swapFrom) {
-      const staged = await this.repository.stagedMeta(work.swapFrom);
-      if (work.swapPhase === 'delete-old') {
-        await this.repository.deleteInSlices(work.name, false);
-        await this.repository.setSwapPhase(work.name, 'rename');
-      }
-      await this.repository.renameInSlices(work.swapFrom, work.name);
-      await this.repository.finish(work.name, work.swapFrom, staged);
-    } else {
-      await this.repository.deleteInSlices(work.name, true);
-    }
-  }
-
-  private async validate(files: string[], mapName: string | undefined, progress: (p: BulkProgress) => void): Promise<ValidatedFiles> {
+  private async validate(files: string[], mapName: string | undefined, progress: (p: BulkProgress) => void, scratch: boolean): Promise<ValidatedFiles> {
     const problems: Problem[] = [];
     const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
     const multiFile = files.length > 1;
@@ -221,11 +204,11 @@ export class BulkMapImportService {
     }
     if (references.allProblems().length > 0) throw new InvalidInputError(references.allProblems());
 
-    const name = resolveMapName(shapes.name, files[0], mapName);
-    return { name, declaredName: resolveMapName(shapes.name, files[0], undefined), counts, checksum: checksum.digest(name), directory: directoryOf(organizations, systems), plan: writePlan(files, sectionsOf), bytes };
+    const name = scratch ? (mapName as string) : resolveMapName(shapes.name, files[0], mapName);
+    return { name, declaredName: declaredMapName(shapes.name, files[0]) ?? name, counts, checksum: checksum.digest(name), directory: directoryOf(organizations, systems), plan: writePlan(files, sectionsOf), bytes };
   }
 
-  private async write(target: string, validated: ValidatedFiles, progress: (p: BulkProgress) => void, options: BulkImportOptions): Promise<{ nodes: number }> {
+  private async write(sink: GenerationSink, validated: ValidatedFiles, progress: (p: BulkProgress) => void, options: BulkImportOptions): Promise<FilledGeneration> {
     const perTransaction = options.rowsPerTransaction ?? ROWS_PER_TRANSACTION;
     const builder = new GraphRowBuilder(validated.directory);
     const totalEntries = Object.values(validated.counts).reduce((a, b) => a + b, 0);
@@ -235,7 +218,6 @@ export class BulkMapImportService {
     let batchRows = 0;
     let inFlight: Promise<void> = Promise.resolve();
     let failure: unknown;
-    let lastBeat = Date.now();
 
     const flush = async (): Promise<void> => {
       const rows = batch;
@@ -243,20 +225,16 @@ export class BulkMapImportService {
       batch = emptyGraphRows();
       batchRows = 0;
       builder.markWritten();
-      nodes += nodeCount(rows);
+      nodes += graphNodeCount(rows);
       await inFlight; // one batch written while the next is parsed
       if (failure) throw failure;
       if (options.signal?.aborted) throw new ConflictError('the import was interrupted; nothing was stored');
-      inFlight = this.repository.writeBatch(target, rows).then(
+      inFlight = sink.write(rows).then(
         () => progress({ stage: 'writing', done: doneAfter, total: totalEntries, unit: 'entries' }),
         (error: unknown) => {
           failure = error;
         },
       );
-      if (Date.now() - lastBeat > HEARTBEAT_MS) {
-        lastBeat = Date.now();
-        await this.repository.touch(target);
-      }
     };
 
     for (const { file, sections } of validated.plan) {
@@ -272,29 +250,8 @@ export class BulkMapImportService {
     await flush();
     await inFlight;
     if (failure) throw failure;
-    return { nodes };
+    return { nodes, nextSeqs: builder.nextSeqs() };
   }
-
-  private async swap(name: string, staging: string, meta: { sources: string[]; checksum: string; counts: Record<string, number> }, progress: (p: BulkProgress) => void): Promise<void> {
-    await this.repository.stageMeta(staging, meta);
-    if (!(await this.repository.beginSwap(name, staging))) {
-      await this.repository.deleteInSlices(staging, true);
-      throw new ConflictError(busyMessage(name, 'replacing'));
-    }
-    let removed = 0;
-    await this.repository.deleteInSlices(name, false, (n) => progress({ stage: 'swapping', done: (removed += n), total: 0, unit: 'nodes' }));
-    await this.repository.setSwapPhase(name, 'rename');
-    let moved = 0;
-    await this.repository.renameInSlices(staging, name, (n) => progress({ stage: 'swapping', done: (moved += n), total: 0, unit: 'nodes' }));
-    await this.repository.finish(name, staging, meta);
-  }
-}
-
-/** Node rows of a batch (relationship rows are the feeds and the links each node row creates). */
-function nodeCount(rows: MapGraphRows): number {
-  let n = 0;
-  for (const [section, list] of Object.entries(rows)) if (section !== 'feeds' && section !== 'heldAssets') n += (list as unknown[]).length;
-  return n;
 }
 
 /**

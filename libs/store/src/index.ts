@@ -1,5 +1,10 @@
 export * from './bulk-map-import.service';
+export * from './generation-sweeper.service';
 export * from './map-store.service';
 export { SCRATCH_PREFIX } from './map-name';
-export { writeGraphRows } from './map.repository';
+export { LOCK_WAIT_MS, SINGLE_TRANSACTION_ROWS } from './map-writer.service';
+export type { WholeMapWriteResult } from './map-writer.service';
+export { writeGraphRows } from './generation.repository';
+export * from './store-maintenance.service';
 export * from './store.module';
+export * from './retention';

@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@tadoru/catalog';
+import { RulesModule } from '@tadoru/rules';
 import { BulkMapImportService } from './bulk-map-import.service';
-import { BulkMapRepository } from './bulk-map.repository';
+import { GenerationSweeper } from './generation-sweeper.service';
+import { GenerationRepository } from './generation.repository';
 import { MapStoreService } from './map-store.service';
-import { MapRepository } from './map.repository';
+import { MapWriter } from './map-writer.service';
+import { StoreMaintenanceService } from './store-maintenance.service';
 
 @Module({
-  imports: [CatalogModule],
-  providers: [MapRepository, MapStoreService, BulkMapRepository, BulkMapImportService],
-  exports: [MapStoreService, BulkMapImportService],
+  imports: [CatalogModule, RulesModule],
+  providers: [GenerationRepository, MapWriter, MapStoreService, BulkMapImportService, GenerationSweeper, StoreMaintenanceService],
+  exports: [MapStoreService, BulkMapImportService, GenerationSweeper, StoreMaintenanceService],
 })
 export class StoreModule {}

@@ -192,13 +192,13 @@ function resolverOf(spec: RelationField): (parent: Parentish, context: GqlContex
   if ('ref' in spec) {
     return (e, { loaders }) => {
       const id = e[spec.ref];
-      return typeof id === 'string' && id !== '' ? loaders.element(spec.kind, e.map, id) : null;
+      return typeof id === 'string' && id !== '' ? loaders.element(spec.kind, e.snapshot, id) : null;
     };
   }
-  if ('refs' in spec) return (e, { loaders }) => loaders.elementList(spec.kind, e.map, idsOf(e[spec.refs]));
+  if ('refs' in spec) return (e, { loaders }) => loaders.elementList(spec.kind, e.snapshot, idsOf(e[spec.refs]));
   if ('connection' in spec) return (e, { loaders }, args) => relatedConnection(loaders, spec.relation, spec.kind, e, args?.first ?? 100);
   return async (e, { loaders }) => {
-    const { items } = await loaders.related(spec.relation, spec.kind, e.map, e.id);
+    const { items } = await loaders.related(spec.relation, spec.kind, e.snapshot, e.id);
     return spec.single ? (items[0] ?? null) : items;
   };
 }

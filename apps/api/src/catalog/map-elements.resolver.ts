@@ -1,5 +1,5 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CatalogService, ElementFilter, ElementKind, ListableKind, StoredMapInfo } from '@tadoru/catalog';
+import { CatalogService, ElementFilter, ElementKind, ListableKind, PinnedMap } from '@tadoru/catalog';
 import { GqlContext } from '../graphql/loaders';
 import { DataMapType } from '../maps/data-map.type';
 import { ConnectionShape } from './connection';
@@ -42,8 +42,9 @@ import {
   SystemFilter,
 } from './elements.args';
 import { toConnection } from './related-connection';
+import { elementListScope } from '@tadoru/catalog';
 
-type MapParent = StoredMapInfo;
+type MapParent = PinnedMap;
 
 /** Every element of a map: filtered, cursor-paginated connections per kind, and one element by id. */
 @Resolver(() => DataMapType)
@@ -51,12 +52,12 @@ export class MapElementsResolver {
   constructor(private readonly catalog: CatalogService) {}
 
   private async page(kind: ListableKind, m: MapParent, filter: object | undefined, page: PageArgs): Promise<ConnectionShape<unknown>> {
-    const result = await this.catalog.list(kind, m.name, (filter ?? {}) as ElementFilter, page);
-    return toConnection(result.items, result.totalCount, result.hasNextPage);
+    const result = await this.catalog.list(kind, m, (filter ?? {}) as ElementFilter, page);
+    return toConnection(result.items, result.totalCount, elementListScope(kind, m, result.filter), result.hasNextPage);
   }
 
   private one(kind: ElementKind, m: MapParent, id: string, loaders: GqlContext['loaders']) {
-    return loaders.element(kind, m.name, id);
+    return loaders.element(kind, m, id);
   }
 
   @ResolveField(() => GroupConnection)

@@ -1,6 +1,7 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsInt, Max, Min } from 'class-validator';
-import { Element, ElementKind, encodeCursor, Relation, RELATION_CAP } from '@tadoru/catalog';
+import { Element, ElementKind, elementListScope, RELATION_CAP, Relation } from '@tadoru/catalog';
+import { CursorScope, encodeCursor } from '@tadoru/common';
 import { Loaders } from '../graphql/loaders';
 import { ConnectionShape } from './connection';
 
@@ -16,22 +17,17 @@ export class RelatedArgs {
   first = 100;
 }
 
-export async function relatedConnection(
-  loaders: Loaders,
-  relation: Relation,
-  kind: ElementKind,
-  parent: { map: string; id: string },
-  first: number,
-): Promise<ConnectionShape<Element>> {
-  const { items, totalCount } = await loaders.related(relation, kind, parent.map, parent.id);
-  return toConnection(items.slice(0, first), totalCount);
+export async function relatedConnection(loaders: Loaders, relation: Relation, kind: ElementKind, parent: Element, first: number): Promise<ConnectionShape<Element>> {
+  const { items, totalCount } = await loaders.related(relation, kind, parent.snapshot, parent.id);
+  return toConnection(items.slice(0, first), totalCount, elementListScope(kind, parent.snapshot));
 }
 
-export function toConnection(items: Element[], totalCount: number, hasNextPage = items.length < totalCount): ConnectionShape<Element> {
+/** One shape for every paged list: edges with cursors, the nodes alone, page info and the total. */
+export function toConnection<T extends { id: string }>(items: T[], totalCount: number, scope: CursorScope, hasNextPage = items.length < totalCount): ConnectionShape<T> {
   return {
-    edges: items.map((node) => ({ cursor: encodeCursor(node.id), node })),
+    edges: items.map((node) => ({ cursor: encodeCursor(scope, node.id), node })),
     nodes: items,
     totalCount,
-    pageInfo: { hasNextPage, endCursor: items.length ? encodeCursor(items[items.length - 1].id) : null },
+    pageInfo: { hasNextPage, endCursor: items.length ? encodeCursor(scope, items[items.length - 1].id) : null },
   };
 }

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { SEVERITIES, TARGET_KINDS } from '@tadoru/rules';
+import { PageInfoType } from '../catalog/connection';
 
 const upperEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v.toUpperCase(), v])) as Record<string, T>;
 
@@ -78,13 +79,22 @@ export class SeveritySummaryType {
   @Field(() => Int) low!: number;
 }
 
-@ObjectType('FindingList')
+@ObjectType('FindingEdge')
+export class FindingEdgeType {
+  @Field() cursor!: string;
+  @Field(() => FindingType) node!: FindingType;
+}
+
+@ObjectType('FindingList', { description: 'A page of findings, in the connection shape of every paged list, with a summary by severity.' })
 export class FindingListType {
+  @Field(() => Int, { description: 'The map version the findings belong to.' }) version!: number;
   @Field(() => Int, { description: 'Findings matching the filter, over all pages.' }) totalCount!: number;
   @Field(() => SeveritySummaryType, { description: 'Of all findings matching the filter.' }) summary!: SeveritySummaryType;
+  @Field(() => [FindingEdgeType]) edges!: FindingEdgeType[];
   @Field(() => [FindingType], { description: 'Most severe first, then by rule and target.' }) nodes!: FindingType[];
-  @Field({ description: 'More findings follow; ask again with `after: endCursor`.' }) hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field(() => PageInfoType) pageInfo!: PageInfoType;
+  @Field({ description: 'More findings follow; ask again with `after: endCursor`.', deprecationReason: 'Use pageInfo.hasNextPage, as on every paged list.' }) hasNextPage!: boolean;
+  @Field(() => String, { nullable: true, deprecationReason: 'Use pageInfo.endCursor, as on every paged list.' }) endCursor!: string | null;
 }
 
 @ObjectType('FindingExplanation', { description: 'A finding with the rule it breaks, the facts, the path and the people concerned.' })

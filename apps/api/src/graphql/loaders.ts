@@ -1,65 +1,78 @@
 import DataLoader from 'dataloader';
-import { CatalogService, Element, ElementKind, RelatedList, Relation } from '@tadoru/catalog';
+import { CatalogService, Element, ElementKind, ElementRows, PinnedMap, RelatedList, Relation } from '@tadoru/catalog';
+import { MapSnapshot } from '@tadoru/graph';
+import { MapPins } from './map-pins';
 
 const SEP = '\u0000';
-const keyOf = (map: string, id: string) => `${map}${SEP}${id}`;
-
-/** Groups a batch of `map\0id` keys by map, since each query is scoped to one map. */
-async function batchByMap<V>(keys: readonly string[], fetch: (map: string, ids: string[]) => Promise<Map<string, V>>, missing: V): Promise<V[]> {
-  const byMap = new Map<string, string[]>();
-  for (const key of keys) {
-    const [map, id] = key.split(SEP);
-    const ids = byMap.get(map);
-    if (ids) ids.push(id);
-    else byMap.set(map, [id]);
-  }
-  const results = new Map<string, V>();
-  await Promise.all(
-    [...byMap].map(async ([map, ids]) => {
-      const found = await fetch(map, ids);
-      for (const id of ids) results.set(keyOf(map, id), found.get(id) ?? missing);
-    }),
-  );
-  return keys.map((k) => results.get(k) ?? missing);
-}
 
 /**
  * Per-request DataLoaders: every reference and relation on a page of results is fetched with one
- * query per kind, whatever the page size.
+ * query per kind and map version, whatever the page size. Keys carry the version an element was
+ * read from, so whatever is read about it comes from the same version.
  */
 export class Loaders {
   private readonly elements = new Map<ElementKind, DataLoader<string, Element | null>>();
   private readonly relations = new Map<Relation, DataLoader<string, RelatedList>>();
+  private readonly snapshots = new Map<string, MapSnapshot>();
 
   constructor(private readonly catalog: CatalogService) {}
 
-  element(kind: ElementKind, map: string, id: string): Promise<Element | null> {
+  element<K extends ElementKind>(kind: K, map: MapSnapshot, id: string): Promise<ElementRows[K] | null> {
     let loader = this.elements.get(kind);
     if (!loader) {
-      loader = new DataLoader((keys) => batchByMap(keys, (m, ids) => this.catalog.byIds(kind, m, ids), null as Element | null), { maxBatchSize: 500 });
+      loader = new DataLoader((keys) => this.batch(keys, (m, ids) => this.catalog.byIds(kind, m, ids) as Promise<Map<string, Element>>, null as Element | null), { maxBatchSize: 500 });
       this.elements.set(kind, loader);
     }
-    return loader.load(keyOf(map, id));
+    return loader.load(this.keyOf(map, id)) as Promise<ElementRows[K] | null>;
   }
 
-  async elementList(kind: ElementKind, map: string, ids: readonly string[] | undefined): Promise<Element[]> {
+  async elementList<K extends ElementKind>(kind: K, map: MapSnapshot, ids: readonly string[] | undefined): Promise<Array<ElementRows[K]>> {
     const found = await Promise.all((ids ?? []).map((id) => this.element(kind, map, id)));
-    return found.filter((e): e is Element => e !== null);
+    return found.filter((e): e is Awaited<ElementRows[K]> => e !== null);
   }
 
-  related(relation: Relation, kind: ElementKind, map: string, id: string): Promise<RelatedList> {
+  related<K extends ElementKind>(relation: Relation, kind: K, map: MapSnapshot, id: string): Promise<RelatedList<ElementRows[K]>> {
     let loader = this.relations.get(relation);
     if (!loader) {
       loader = new DataLoader(
-        (keys) => batchByMap(keys, (m, ids) => this.catalog.related(relation, kind, m, ids), { items: [], totalCount: 0 } as RelatedList),
+        (keys) => this.batch(keys, (m, ids) => this.catalog.related(relation, kind, m, ids) as Promise<Map<string, RelatedList>>, { items: [], totalCount: 0 } as RelatedList),
         { maxBatchSize: 200 },
       );
       this.relations.set(relation, loader);
     }
-    return loader.load(keyOf(map, id));
+    return loader.load(this.keyOf(map, id)) as Promise<RelatedList<ElementRows[K]>>;
+  }
+
+  private keyOf(map: MapSnapshot, id: string): string {
+    this.snapshots.set(map.storage, map);
+    return `${map.storage}${SEP}${id}`;
+  }
+
+  /** Groups a batch of `storage\0id` keys by map version, since each query reads one. */
+  private async batch<V>(keys: readonly string[], fetch: (map: MapSnapshot, ids: string[]) => Promise<Map<string, V>>, missing: V): Promise<V[]> {
+    const byStorage = new Map<string, string[]>();
+    for (const key of keys) {
+      const [storage, id] = key.split(SEP);
+      const ids = byStorage.get(storage);
+      if (ids) ids.push(id);
+      else byStorage.set(storage, [id]);
+    }
+    const results = new Map<string, V>();
+    await Promise.all(
+      [...byStorage].map(async ([storage, ids]) => {
+        const found = await fetch(this.snapshots.get(storage) as MapSnapshot, ids);
+        for (const id of ids) results.set(`${storage}${SEP}${id}`, found.get(id) ?? missing);
+      }),
+    );
+    return keys.map((k) => results.get(k) ?? missing);
   }
 }
 
+/** What every resolver of one GraphQL operation shares. */
 export interface GqlContext {
   loaders: Loaders;
+  /** The map versions this operation reads, pinned once each (see `MapPins`). */
+  pins: MapPins;
 }
+
+export type { PinnedMap };

@@ -1,5 +1,5 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { StoredMapInfo } from '@tadoru/catalog';
+import { PinnedMap } from '@tadoru/catalog';
 import { LineageService } from '@tadoru/lineage';
 import { DataMapType } from '../maps/data-map.type';
 import { LineageArgs } from './lineage.args';
@@ -12,8 +12,8 @@ export class LineageResolver {
   constructor(private readonly lineageService: LineageService) {}
 
   @ResolveField(() => LineageType, { description: 'Where data goes (DOWNSTREAM) or comes from (UPSTREAM), through flows and derivations; bounded, and says when it was cut.' })
-  async lineage(@Parent() m: StoredMapInfo, @Args() args: LineageArgs): Promise<LineageType> {
-    const result = await this.lineageService.lineage({ map: m.name, from: { category: args.category, system: args.system }, direction: args.direction, maxDepth: args.maxDepth, maxNodes: args.maxNodes, asOf: args.asOf });
-    return toLineageType(m.name, result);
+  async lineage(@Parent() m: PinnedMap, @Args() args: LineageArgs): Promise<LineageType> {
+    const result = await this.lineageService.lineage({ map: m, from: { category: args.category, system: args.system }, direction: args.direction, maxDepth: args.maxDepth, maxNodes: args.maxNodes, asOf: args.asOf });
+    return toLineageType(m, result);
   }
 }

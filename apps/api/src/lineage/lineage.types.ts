@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { MapSnapshot } from '@tadoru/graph';
 import { StepKind } from '../findings/finding.types';
 
 export const Direction = { DOWNSTREAM: 'DOWNSTREAM', UPSTREAM: 'UPSTREAM' } as const;
@@ -17,7 +18,8 @@ export class LineageStepType {
 
 @ObjectType('LineageNode', { description: 'A category at a system that the walk reached.' })
 export class LineageNodeType {
-  map!: string;
+  /** The version it was read from (its system and category are read from the same one). */
+  map!: MapSnapshot;
   @Field({ description: '`system/category`.' }) asset!: string;
   @Field({ description: 'System id.' }) systemId!: string;
   @Field({ description: 'Data category id.' }) categoryId!: string;
@@ -28,6 +30,7 @@ export class LineageNodeType {
 
 @ObjectType('Lineage')
 export class LineageType {
+  @Field(() => Int, { description: 'The map version the answer was computed from.' }) version!: number;
   @Field(() => Direction) direction!: string;
   @Field(() => String, { nullable: true }) asOf!: string | null;
   @Field(() => Int) maxDepth!: number;

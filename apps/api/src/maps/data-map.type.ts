@@ -1,6 +1,6 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ID_PATTERN } from '@tadoru/common';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsMapName } from '../graphql/validators';
 
 @ObjectType('MapCounts', { description: 'How many entries each section of the map has.' })
 export class MapCountsType {
@@ -16,14 +16,19 @@ export class MapCountsType {
   @Field(() => Int) people!: number;
 }
 
-@ObjectType('DataMap', { description: 'A named data map stored in the graph. Its elements are read through the fields below.' })
+@ObjectType('DataMap', {
+  description:
+    'A named data map stored in the graph, at one version. Everything read through its fields in one query comes from that version, findings included, so the fields agree with each other.',
+})
 export class DataMapType {
   @Field() name!: string;
+  @Field(() => Int, { description: 'The version read: every write to the map (an import that changed it, a change, a deletion) makes the next one.' }) version!: number;
   @Field(() => [String], { description: 'The files (or "(text)") it was last imported from.' }) sources!: string[];
-  @Field({ description: 'SHA-256 of the imported content; equal checksums mean equal maps.' }) checksum!: string;
+  @Field({ description: 'SHA-256 of the content; equal checksums mean equal maps.' }) checksum!: string;
   @Field(() => MapCountsType) counts!: MapCountsType;
   @Field({ description: 'ISO date-time.' }) createdAt!: string;
   @Field({ description: 'ISO date-time of the last import.' }) importedAt!: string;
+  @Field({ description: 'ISO date-time of the last write (an import, or a change made in place).' }) updatedAt!: string;
 }
 
 export enum MapFormatInput {
@@ -46,7 +51,7 @@ export class ImportMapInput {
 
   @Field(() => String, { nullable: true, description: 'Name to store it under; default: the `map` field of the content.' })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: 'map must be a name of 1-128 characters from A-Z a-z 0-9 . _ : -' })
+  @IsMapName()
   map?: string;
 }
 
@@ -61,4 +66,5 @@ export class ImportMapResultType {
 export class DeleteMapResultType {
   @Field() name!: string;
   @Field() deleted!: boolean;
+  @Field(() => Int, { description: 'The version the deletion made (the map has no elements in it; the name may be imported again).' }) version!: number;
 }

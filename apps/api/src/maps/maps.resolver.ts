@@ -1,10 +1,11 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { MapDirectoryService, StoredMapInfo } from '@tadoru/catalog';
-import { MapStoreService } from '@tadoru/store';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { MapDirectoryService, PinnedMap } from '@tadoru/catalog';
+import { ImportResult, MapStoreService } from '@tadoru/store';
+import { GqlContext } from '../graphql/loaders';
 import { DataMapType, DeleteMapResultType, ImportMapInput, ImportMapResultType } from './data-map.type';
 import { MapNameArgs } from './maps.args';
 
-/** The stored maps: listed, one by name, imported and deleted. */
+/** The stored maps: listed, one by name (pinned at its current version), imported and deleted. */
 @Resolver(() => DataMapType)
 export class MapsResolver {
   constructor(
@@ -12,25 +13,32 @@ export class MapsResolver {
     private readonly directory: MapDirectoryService,
   ) {}
 
-  @Query(() => [DataMapType], { name: 'maps', description: 'Every map stored in the database.' })
-  listMaps(): Promise<StoredMapInfo[]> {
-    return this.directory.listMaps();
+  @Query(() => [DataMapType], { name: 'maps', description: 'Every map stored in the database, each at its current version.' })
+  async listMaps(@Context() { pins }: GqlContext): Promise<PinnedMap[]> {
+    return (await this.directory.listMaps()).map((info) => pins.adopt(info));
   }
 
-  @Query(() => DataMapType, { description: 'One map by name; NOT_FOUND when there is none.' })
-  map(@Args() { name }: MapNameArgs): Promise<StoredMapInfo> {
-    return this.directory.getMap(name);
+  @Query(() => DataMapType, { description: 'One map by name, at its current version; NOT_FOUND when there is none.' })
+  map(@Args() { name }: MapNameArgs, @Context() { pins }: GqlContext): Promise<PinnedMap> {
+    return pins.pin(name);
+  }
+
+  @ResolveField(() => String)
+  async checksum(@Parent() m: PinnedMap): Promise<string> {
+    return m.checksum ?? this.maps.contentChecksum(m);
   }
 
   @Mutation(() => ImportMapResultType, {
-    description: 'Validates a map and stores it under its name in one transaction, replacing what was stored under that name. An invalid map writes nothing; the error lists every problem with its path.',
+    description:
+      'Validates a map and stores it under its name as its next version, with its findings, replacing what was stored under that name; readers see the old version or the new one, never a mix. An invalid map writes nothing; the error lists every problem with its path. CONFLICT when another write to the same map is in progress.',
   })
-  importMap(@Args('input') input: ImportMapInput): Promise<ImportMapResultType> {
-    return this.maps.importMap([{ text: input.content, format: input.format }], { mapName: input.map }) as unknown as Promise<ImportMapResultType>;
+  importMap(@Args('input') input: ImportMapInput): Promise<ImportResult> {
+    return this.maps.importMap([{ text: input.content, format: input.format }], { mapName: input.map });
   }
 
-  @Mutation(() => DeleteMapResultType, { description: 'Deletes a map and all its elements; other maps are untouched.' })
+  @Mutation(() => DeleteMapResultType, { description: 'Deletes a map and all its elements (a new version with nothing in it); other maps are untouched.' })
   async deleteMap(@Args() { name }: MapNameArgs): Promise<DeleteMapResultType> {
-    return { name, deleted: await this.maps.deleteMap(name) };
+    const { version } = await this.maps.deleteMap(name);
+    return { name, deleted: true, version };
   }
 }

@@ -1,5 +1,5 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { StoredMapInfo } from '@tadoru/catalog';
+import { PinnedMap } from '@tadoru/catalog';
 import { RecipientsService } from '@tadoru/recipients';
 import { DataMapType } from '../maps/data-map.type';
 import { PersonTraceArgs } from './recipients.args';
@@ -12,7 +12,7 @@ export class PersonTraceResolver {
   constructor(private readonly recipientsService: RecipientsService) {}
 
   @ResolveField(() => PersonTraceType, { description: 'Everything about one people entry: where their data is, who received it, under which consent, and the findings that concern them.' })
-  async personTrace(@Parent() m: StoredMapInfo, @Args() args: PersonTraceArgs): Promise<PersonTraceType> {
-    return toPersonTraceType(m.name, await this.recipientsService.personTrace({ map: m.name, ...args }));
+  async personTrace(@Parent() m: PinnedMap, @Args() args: PersonTraceArgs): Promise<PersonTraceType> {
+    return toPersonTraceType(m, await this.recipientsService.personTrace({ ...args, map: m }));
   }
 }

@@ -1,5 +1,6 @@
-import { ArgsType, Field } from '@nestjs/graphql';
-import { IsBoolean, IsOptional, Matches } from 'class-validator';
+import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { DEFAULT_RECIPIENTS_PAGE, MAX_RECIPIENTS_PAGE } from '@tadoru/recipients';
 import { ID_MESSAGE, ID_PATTERN as ID } from '@tadoru/common';
 import { BoundsArgs } from '../graphql/bounds.args';
 
@@ -26,6 +27,16 @@ export class RecipientsArgs extends BoundsArgs {
   @Field({ defaultValue: false, description: 'Also list flows between systems of one organization.' })
   @IsBoolean()
   includeInternal!: boolean;
+  @Field(() => Int, { defaultValue: DEFAULT_RECIPIENTS_PAGE, description: `Rows per page, 0 to ${MAX_RECIPIENTS_PAGE}.` })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_RECIPIENTS_PAGE)
+  first!: number;
+  @Field(() => String, { nullable: true, description: '`pageInfo.endCursor` of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  after?: string;
 }
 
 @ArgsType()

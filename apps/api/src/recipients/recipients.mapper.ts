@@ -1,8 +1,9 @@
+import { MapSnapshot } from '@tadoru/graph';
 import { PersonTrace, RecipientRow, RecipientsResult } from '@tadoru/recipients';
 import { toFindingType } from '../findings/finding.mapper';
 import { PersonTraceType, RecipientRowType, RecipientsType } from './recipients.types';
 
-export function toRowType(map: string, row: RecipientRow): RecipientRowType {
+export function toRowType(map: MapSnapshot, row: RecipientRow): RecipientRowType {
   return {
     map,
     organizationId: row.organization,
@@ -25,11 +26,18 @@ export function toRowType(map: string, row: RecipientRow): RecipientRowType {
 }
 
 
-export function toRecipientsType(map: string, result: RecipientsResult): RecipientsType {
-  return { ...result, totalCount: result.rows.length, rows: result.rows.map((r) => toRowType(map, r)) };
+export function toRecipientsType(map: MapSnapshot, result: RecipientsResult): RecipientsType {
+  const nodes = result.rows.map((r) => toRowType(map, r));
+  return {
+    ...result,
+    edges: nodes.map((node, i) => ({ cursor: result.cursors[i], node })),
+    nodes,
+    rows: nodes,
+    pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },
+  };
 }
 
-export function toPersonTraceType(map: string, t: PersonTrace): PersonTraceType {
+export function toPersonTraceType(map: MapSnapshot, t: PersonTrace): PersonTraceType {
   return {
     ...t,
     holdings: t.holdings.map((h) => ({ organizationId: h.organization, systemId: h.system, categoryId: h.category, derived: h.derived, depth: h.depth })),

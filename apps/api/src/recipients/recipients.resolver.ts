@@ -1,5 +1,5 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { StoredMapInfo } from '@tadoru/catalog';
+import { PinnedMap } from '@tadoru/catalog';
 import { RecipientsService } from '@tadoru/recipients';
 import { DataMapType } from '../maps/data-map.type';
 import { RecipientsArgs } from './recipients.args';
@@ -15,7 +15,7 @@ export class RecipientsResolver {
     description:
       "Who receives this category's / subject's / person's data, and for what purpose: one row per recipient, system, category received (original or derived), flow and purpose, with basis, notice, path, the rules each step breaks and (for a person) whether their consent covered it.",
   })
-  async recipients(@Parent() m: StoredMapInfo, @Args() args: RecipientsArgs): Promise<RecipientsType> {
-    return toRecipientsType(m.name, await this.recipientsService.recipients({ map: m.name, ...args }));
+  async recipients(@Parent() m: PinnedMap, @Args() args: RecipientsArgs): Promise<RecipientsType> {
+    return toRecipientsType(m, await this.recipientsService.recipients({ ...args, map: m }));
   }
 }

@@ -1,4 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { MapSnapshot } from '@tadoru/graph';
+import { PageInfoType } from '../catalog/connection';
 import { Basis } from '../catalog/enums';
 import { FindingType, StepKind } from '../findings/finding.types';
 import { CutReason } from '../lineage/lineage.types';
@@ -37,7 +39,8 @@ export class ConsentCoverageType {
 
 @ObjectType('RecipientRow', { description: 'Who received which data, by which flow, for what purpose, on what ground, by which path, breaking which rules.' })
 export class RecipientRowType {
-  map!: string;
+  /** The version it was read from (its organization, system, flow… are read from the same one). */
+  map!: MapSnapshot;
   @Field({ description: 'Recipient organization id.' }) organizationId!: string;
   @Field() organizationName!: string;
   @Field(() => String, { nullable: true }) organizationCountry!: string | null;
@@ -56,12 +59,22 @@ export class RecipientRowType {
   @Field(() => [FindingType], { description: 'Rules this flow breaks.' }) findings!: FindingType[];
 }
 
-@ObjectType('Recipients')
+@ObjectType('RecipientRowEdge')
+export class RecipientRowEdgeType {
+  @Field() cursor!: string;
+  @Field(() => RecipientRowType) node!: RecipientRowType;
+}
+
+@ObjectType('Recipients', { description: 'The answer, one page of rows at a time, in the connection shape of every paged list.' })
 export class RecipientsType {
+  @Field(() => Int, { description: 'The map version the answer was computed from.' }) version!: number;
   @Field(() => String, { nullable: true }) asOf!: string | null;
   @Field(() => [String], { description: 'The categories the question started from.' }) categories!: string[];
-  @Field(() => Int) totalCount!: number;
-  @Field(() => [RecipientRowType], { description: 'By recipient organization, system, category.' }) rows!: RecipientRowType[];
+  @Field(() => Int, { description: 'Rows of the whole answer, over all pages.' }) totalCount!: number;
+  @Field(() => [RecipientRowEdgeType]) edges!: RecipientRowEdgeType[];
+  @Field(() => [RecipientRowType], { description: 'By recipient organization, system, category, flow and purpose.' }) nodes!: RecipientRowType[];
+  @Field(() => PageInfoType) pageInfo!: PageInfoType;
+  @Field(() => [RecipientRowType], { description: 'The same as `nodes`.', deprecationReason: 'Use nodes, as on every paged list.' }) rows!: RecipientRowType[];
   @Field({ description: 'True when maxDepth or maxNodes cut the walk: there may be more recipients.' }) partial!: boolean;
   @Field(() => [CutReason]) cutBy!: string[];
 }
@@ -94,6 +107,7 @@ export class PersonTraceSubjectType {
 
 @ObjectType('PersonTrace', { description: "Everything about one people entry: where their data is, who received it, under which consent, and the findings that concern them." })
 export class PersonTraceType {
+  @Field(() => Int, { description: 'The map version the answer was computed from.' }) version!: number;
   @Field(() => String, { nullable: true }) asOf!: string | null;
   @Field(() => PersonTraceSubjectType) person!: PersonTraceSubjectType;
   @Field(() => [HoldingType]) holdings!: HoldingType[];

@@ -35,7 +35,7 @@ export class ImportCommand extends CommandRunner {
         .map(([k, n]) => `${n} ${k}`)
         .join(', ');
       const verb = result.created ? 'imported new map' : result.unchanged ? 're-imported unchanged map' : 'updated map';
-      process.stdout.write(`${verb} "${result.map.name}": ${counts}\n`);
+      process.stdout.write(`${verb} "${result.map.name}": ${counts} (version ${result.map.version})\n`);
     } catch (error) {
       process.exitCode = reportCliError(error);
     }
@@ -65,7 +65,7 @@ export class ImportCommand extends CommandRunner {
         `${verb} "${result.map}": ${result.nodes.toLocaleString('en')} nodes, ${result.relationships.toLocaleString('en')} relationships ` +
           `from ${(result.bytes / 1024 / 1024).toFixed(1)} MiB in ${result.seconds.total.toFixed(1)} s ` +
           `(validate ${result.seconds.validate.toFixed(1)} s; write ${result.seconds.write.toFixed(1)} s at ${rate(result.nodes)} nodes/s and ${rate(result.relationships)} relationships/s; ` +
-          `swap ${result.seconds.swap.toFixed(1)} s)\n`,
+          `rules ${result.seconds.evaluate.toFixed(1)} s, ${result.findings.toLocaleString('en')} findings; publish ${result.seconds.publish.toFixed(1)} s); version ${result.version}\n`,
       );
     } finally {
       bar.done();

@@ -93,18 +93,45 @@ export function directoryOf(organizations: Iterable<Pick<Organization, 'id' | 'c
   };
 }
 
+/** Where a builder continues a stored map: the next `seq` of each section, and the stored assets it may touch. */
+export interface StoredRowState {
+  /** Next `seq` per section (and `collections`, `dataAssets`), as `nextSeqs()` returned it. */
+  nextSeqs: Record<string, number>;
+  assets: Array<{ id: string; system: string; category: string; held: boolean }>;
+}
+
 /**
  * Turns map entries into graph rows one at a time, in map order, so that a whole map and a map
  * streamed in batches become the same graph: it numbers each section's entries (`seq`) and keeps
- * the one piece of state that spans entries, the data assets already created.
+ * the one piece of state that spans entries, the data assets already created. It can also continue
+ * a stored map, for entries added to it later.
  */
 export class GraphRowBuilder {
   private readonly seqs = new Map<string, number>();
   private readonly assets = new Map<string, NodeRow>();
+  /** Stored before this builder started (rows for them are never created, only marked held). */
+  private readonly stored = new Set<string>();
+  private nextAssetSeq = 0;
   /** Assets with `seq` below this were handed out in rows that are already written. */
   private assetsWritten = 0;
 
-  constructor(private readonly directory: SystemDirectory) {}
+  constructor(
+    private readonly directory: SystemDirectory,
+    continuing?: StoredRowState,
+  ) {
+    if (!continuing) return;
+    for (const [section, next] of Object.entries(continuing.nextSeqs)) if (section !== 'dataAssets') this.seqs.set(section, next);
+    this.nextAssetSeq = this.assetsWritten = continuing.nextSeqs.dataAssets ?? 0;
+    for (const a of continuing.assets) {
+      this.assets.set(a.id, { id: a.id, system: a.system, category: a.category, held: a.held, seq: -1 });
+      this.stored.add(a.id);
+    }
+  }
+
+  /** The next `seq` of each section: where a later builder continues this map. */
+  nextSeqs(): Record<string, number> {
+    return { ...Object.fromEntries(this.seqs), dataAssets: this.nextAssetSeq };
+  }
 
   /** Adds the rows of one entry of `section` to `rows`; returns how many rows that was. */
   add(section: Section, entry: unknown, rows: MapGraphRows): number {
@@ -146,7 +173,7 @@ export class GraphRowBuilder {
 
   /** The rows handed out so far are written: a later change to one of their assets needs its own row. */
   markWritten(): void {
-    this.assetsWritten = this.assets.size;
+    this.assetsWritten = this.nextAssetSeq;
   }
 
   private next(section: string): number {
@@ -204,12 +231,12 @@ export class GraphRowBuilder {
     const id = assetId(system, category);
     const existing = this.assets.get(id);
     if (!existing) {
-      const row = { id, system, category, held, seq: this.assets.size };
+      const row = { id, system, category, held, seq: this.nextAssetSeq++ };
       this.assets.set(id, row);
       rows.dataAssets.push(row);
     } else if (held && !existing.held) {
       existing.held = true; // still unwritten: the row itself carries it
-      if ((existing.seq as number) < this.assetsWritten) rows.heldAssets.push(id);
+      if (this.stored.has(id) || (existing.seq as number) < this.assetsWritten) rows.heldAssets.push(id);
     }
     return id;
   }
@@ -223,9 +250,26 @@ function rowCount(rows: MapGraphRows): number {
 
 /** The whole map's rows at once (maps that fit in memory; streamed maps use `GraphRowBuilder` directly). */
 export function toGraphRows(map: DataMap): MapGraphRows {
+  return buildGraphRows(map).rows;
+}
+
+/** `toGraphRows`, with where each section's numbering ends (for entries added to the map later). */
+export function buildGraphRows(map: DataMap): { rows: MapGraphRows; nextSeqs: Record<string, number> } {
   const builder = new GraphRowBuilder(directoryOf(map.organizations ?? [], map.systems ?? []));
   const rows = emptyGraphRows();
   // SECTIONS lists each section after those it refers to, so each row links only to what exists
   for (const section of SECTIONS) for (const entry of map[section] ?? []) builder.add(section, entry, rows);
-  return rows;
+  return { rows, nextSeqs: builder.nextSeqs() };
+}
+
+/** Node rows of a set of rows (relationship rows are the feeds and the links each node row creates). */
+export function graphNodeCount(rows: MapGraphRows): number {
+  let n = 0;
+  for (const [section, list] of Object.entries(rows)) if (section !== 'feeds' && section !== 'heldAssets') n += (list as unknown[]).length;
+  return n;
+}
+
+/** How many rows (nodes, relationship rows and held-asset marks) a set of graph rows holds. */
+export function graphRowCount(rows: MapGraphRows): number {
+  return rowCount(rows);
 }

@@ -1,2 +1,0 @@
-MATCH (n:MapElement {map: $map})
-RETURN count(n) AS nodes

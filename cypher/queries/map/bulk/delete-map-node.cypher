@@ -1,2 +1,0 @@
-MATCH (m:DataMap {name: $map})
-DELETE m

@@ -1,2 +1,0 @@
-MATCH (m:DataMap {name: $map})
-SET m.swapPhase = $phase, m.importedAt = datetime()

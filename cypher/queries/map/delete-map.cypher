@@ -1,3 +1,0 @@
-MATCH (m:DataMap {name: $map})
-DETACH DELETE m
-RETURN count(*) AS deleted
