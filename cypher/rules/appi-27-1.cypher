@@ -30,7 +30,7 @@ CALL () {
 }
 WITH f
 WHERE f.crossOrganization
-  AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
+  AND {{in-force f $asOf}}
   AND f.basis IN ['INTERNAL', 'NOT_PERSONAL', 'CONSENT']
 MATCH (f)-[:CARRIES]->(c:DataCategory)
 WHERE c.class IN ['PERSONAL', 'SPECIAL_CARE']
@@ -66,13 +66,13 @@ WITH f, personal, recipient, n, reason, [p IN senderPeople WHERE p.subject IN su
 // later than the later of the flow's validFrom and the entry's since (default: its first consent).
 CALL (f, recipient, reason, concerned) {
   UNWIND CASE WHEN reason = 'c' THEN concerned ELSE [] END AS p
-  WITH p, coalesce(p.since, reduce(first = null, at IN [(p)-[:GAVE]->(k:Consent) WHERE $asOf IS NULL OR k.at <= $asOf | k.at] |
+  WITH p, coalesce(p.since, reduce(first = null, at IN [(p)-[:GAVE]->(k:Consent) WHERE {{happened-by k.at $asOf}} | k.at] |
          CASE WHEN first IS NULL OR at < first THEN at ELSE first END)) AS since
   WITH p, CASE WHEN f.validFrom IS NOT NULL AND f.validFrom > since THEN f.validFrom ELSE since END AS deadline
   WHERE NOT EXISTS {
     MATCH (p)-[:GAVE]->(k:Consent)-[:TO_NOTICE]->(:Notice {organization: f.sender})-[:HAS_PROVISION]->(pr:Provision)
     WHERE k.at <= deadline
-      AND ($asOf IS NULL OR k.at <= $asOf)
+      AND {{happened-by k.at $asOf}}
       AND (f.recipient IN coalesce(pr.recipients, []) OR any(role IN coalesce(pr.recipientRoles, []) WHERE role IN coalesce(recipient.roles, [])))
       AND all(x IN f.dataCategories WHERE x IN coalesce(pr.dataCategories, []))
       AND all(x IN coalesce(f.purposes, []) WHERE x IN coalesce(pr.purposes, []))

@@ -30,7 +30,7 @@ CALL () {
 }
 WITH f
 WHERE f.crossOrganization
-  AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
+  AND {{in-force f $asOf}}
   AND coalesce(f.basis, '') <> 'LAW'
   AND coalesce(f.equivalentMeasures, false) <> true
 // The recipient's country is the recipient organization's (the legal entity APPI 28 is about), not

@@ -20,7 +20,7 @@ CALL () {
 }
 WITH f
 WHERE f.crossOrganization
-  AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
+  AND {{in-force f $asOf}}
   AND f.basis IN ['CONSENT', 'OPT_OUT']
   AND coalesce(f.recordsKept, false) <> true
 MATCH (f)-[:CARRIES]->(c:DataCategory)

@@ -24,7 +24,7 @@ CALL () {
 }
 WITH f
 WHERE f.crossOrganization
-  AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
+  AND {{in-force f $asOf}}
   AND coalesce(f.recipientCanIdentify, true) = true
   AND NOT EXISTS { MATCH (f)-[:CARRIES]->(p:DataCategory) WHERE p.class IN ['PERSONAL', 'SPECIAL_CARE'] }
 MATCH (f)-[:CARRIES]->(c:DataCategory {class: 'PERSONALLY_REFERABLE'})
@@ -49,21 +49,21 @@ CALL (f) {
     AND (EXISTS { MATCH (k)<-[:COLLECTS]-(:Collection)<-[:HAS_COLLECTION]-(:System {operator: f.recipient}) }
       OR EXISTS {
         MATCH (k)<-[:CARRIES]-(g:Flow)-[:TO]->(:System {operator: f.recipient})
-        WHERE g <> f AND ($asOf IS NULL OR ((g.validFrom IS NULL OR g.validFrom <= $asOf) AND (g.validTo IS NULL OR g.validTo >= $asOf)))
+        WHERE g <> f AND {{in-force g $asOf}}
       }
       OR EXISTS {
         MATCH (k)<-[:OUTPUT]-(d:Derivation)-[:IN_SYSTEM]->(:System {operator: f.recipient})
-        WHERE $asOf IS NULL OR ((d.validFrom IS NULL OR d.validFrom <= $asOf) AND (d.validTo IS NULL OR d.validTo >= $asOf))
+        WHERE {{in-force d $asOf}}
       })
   MATCH (s)<-[:ABOUT]-(pc:DataCategory {class: 'PERSONAL'})
   WHERE EXISTS { MATCH (pc)<-[:COLLECTS]-(:Collection)<-[:HAS_COLLECTION]-(:System {operator: f.recipient}) }
     OR EXISTS {
       MATCH (pc)<-[:CARRIES]-(g:Flow)-[:TO]->(:System {operator: f.recipient})
-      WHERE g <> f AND ($asOf IS NULL OR ((g.validFrom IS NULL OR g.validFrom <= $asOf) AND (g.validTo IS NULL OR g.validTo >= $asOf)))
+      WHERE g <> f AND {{in-force g $asOf}}
     }
     OR EXISTS {
       MATCH (pc)<-[:OUTPUT]-(d:Derivation)-[:IN_SYSTEM]->(:System {operator: f.recipient})
-      WHERE $asOf IS NULL OR ((d.validFrom IS NULL OR d.validFrom <= $asOf) AND (d.validTo IS NULL OR d.validTo >= $asOf))
+      WHERE {{in-force d $asOf}}
     }
   WITH k, pc, s ORDER BY k.seq, pc.seq
   RETURN collect(DISTINCT k.id) AS linkKeys, collect(DISTINCT pc.id) AS identifying, collect(DISTINCT s.id) AS subjects

@@ -24,7 +24,7 @@ CALL () {
 }
 WITH f
 WHERE f.basis = 'CONSENT'
-  AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
+  AND {{in-force f $asOf}}
 MATCH (recipient:Organization {map: $map, id: f.recipient})
 // People entries concerned by the flow: the subject of a carried category, using a system of the sender.
 // Found from the sender's systems once per sender (many flows share one), then narrowed by subject.
@@ -45,14 +45,14 @@ WITH f, recipient, [p IN senderPeople WHERE p.subject IN subjects] AS concerned
 // (validTo, else $asOf or now): a second covering consent, given in time or later, that was not withdrawn keeps it consenting.
 CALL (f, recipient, concerned) {
   UNWIND concerned AS p
-  WITH p, coalesce(p.since, reduce(first = null, at IN [(p)-[:GAVE]->(k:Consent) WHERE $asOf IS NULL OR k.at <= $asOf | k.at] |
+  WITH p, coalesce(p.since, reduce(first = null, at IN [(p)-[:GAVE]->(k:Consent) WHERE {{happened-by k.at $asOf}} | k.at] |
          CASE WHEN first IS NULL OR at < first THEN at ELSE first END)) AS since
   WITH p, CASE WHEN f.validFrom IS NOT NULL AND f.validFrom > since THEN f.validFrom ELSE since END AS deadline
   MATCH (p)-[:GAVE]->(k:Consent)-[:TO_NOTICE]->(:Notice {organization: f.sender})-[:HAS_PROVISION]->(pr:Provision)
   WHERE k.at <= deadline
-    AND ($asOf IS NULL OR k.at <= $asOf)
+    AND {{happened-by k.at $asOf}}
     AND k.withdrawnAt IS NOT NULL
-    AND ($asOf IS NULL OR k.withdrawnAt <= $asOf)
+    AND {{happened-by k.withdrawnAt $asOf}}
     AND (f.validTo IS NULL OR k.withdrawnAt < f.validTo)
     AND (f.recipient IN coalesce(pr.recipients, []) OR any(role IN coalesce(pr.recipientRoles, []) WHERE role IN coalesce(recipient.roles, [])))
     AND all(x IN f.dataCategories WHERE x IN coalesce(pr.dataCategories, []))
@@ -60,9 +60,9 @@ CALL (f, recipient, concerned) {
   WITH DISTINCT p, k
   WHERE NOT EXISTS {
     MATCH (p)-[:GAVE]->(k2:Consent)-[:TO_NOTICE]->(:Notice {organization: f.sender})-[:HAS_PROVISION]->(pr2:Provision)
-    WHERE ($asOf IS NULL OR k2.at <= $asOf)
+    WHERE {{happened-by k2.at $asOf}}
       AND (f.validTo IS NULL OR k2.at <= f.validTo)
-      AND (k2.withdrawnAt IS NULL OR ($asOf IS NOT NULL AND k2.withdrawnAt > $asOf) OR (f.validTo IS NOT NULL AND k2.withdrawnAt >= f.validTo))
+      AND (k2.withdrawnAt IS NULL OR NOT {{happened-by k2.withdrawnAt $asOf}} OR (f.validTo IS NOT NULL AND k2.withdrawnAt >= f.validTo))
       AND (f.recipient IN coalesce(pr2.recipients, []) OR any(role IN coalesce(pr2.recipientRoles, []) WHERE role IN coalesce(recipient.roles, [])))
       AND all(x IN f.dataCategories WHERE x IN coalesce(pr2.dataCategories, []))
       AND all(x IN coalesce(f.purposes, []) WHERE x IN coalesce(pr2.purposes, []))

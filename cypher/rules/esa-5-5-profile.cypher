@@ -20,7 +20,7 @@ CALL () {
 }
 WITH f
 WHERE f.crossOrganization
-  AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
+  AND {{in-force f $asOf}}
 MATCH (sender:Organization {map: $map, id: f.sender})
 WHERE any(role IN coalesce(sender.roles, []) WHERE role IN ['JOB_INFORMATION_PROVIDER', 'JOB_PLACEMENT_AGENCY'])
 MATCH (recipient:Organization {map: $map, id: f.recipient})

@@ -14,7 +14,7 @@ WITH p, since, f, recipient,
      EXISTS { MATCH (c:DataCategory {map: $map, subject: p.subject}) WHERE c.id IN f.dataCategories } AS concerned
 OPTIONAL MATCH (p)-[:GAVE]->(consent:Consent)-[:TO_NOTICE]->(n:Notice {organization: f.sender})
 WHERE consent.at <= CASE WHEN f.validFrom IS NOT NULL AND f.validFrom > since THEN f.validFrom ELSE since END
-  AND ($asOf IS NULL OR consent.at <= $asOf)
+  AND {{happened-by consent.at $asOf}}
   AND EXISTS {
     MATCH (n)-[:HAS_PROVISION]->(pr:Provision)
     WHERE (f.recipient IN coalesce(pr.recipients, []) OR any(role IN coalesce(pr.recipientRoles, []) WHERE role IN coalesce(recipient.roles, [])))
@@ -26,5 +26,5 @@ ORDER BY consent.at
 RETURN f.id AS flow, concerned,
        [c IN collect(consent) | {
          notice: c.notice, at: c.at,
-         withdrawnAt: CASE WHEN $asOf IS NULL OR c.withdrawnAt <= $asOf THEN c.withdrawnAt END
+         withdrawnAt: CASE WHEN {{happened-by c.withdrawnAt $asOf}} THEN c.withdrawnAt END
        }] AS consents

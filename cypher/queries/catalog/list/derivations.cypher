@@ -5,7 +5,7 @@ CALL () {
   WHERE ($filter.system IS NULL OR n.system = $filter.system)
     AND ($filter.input IS NULL OR $filter.input IN n.inputs)
     AND ($filter.output IS NULL OR $filter.output IN n.outputs)
-    AND ($filter.asOf IS NULL OR ((n.validFrom IS NULL OR n.validFrom <= $filter.asOf) AND (n.validTo IS NULL OR n.validTo >= $filter.asOf)))
+    AND {{in-force n $filter.asOf}}
   RETURN count(n) AS total
 }
 CALL () {
@@ -13,7 +13,7 @@ CALL () {
   WHERE ($filter.system IS NULL OR n.system = $filter.system)
     AND ($filter.input IS NULL OR $filter.input IN n.inputs)
     AND ($filter.output IS NULL OR $filter.output IN n.outputs)
-    AND ($filter.asOf IS NULL OR ((n.validFrom IS NULL OR n.validFrom <= $filter.asOf) AND (n.validTo IS NULL OR n.validTo >= $filter.asOf)))
+    AND {{in-force n $filter.asOf}}
     AND ($after IS NULL OR n.id > $after)
   WITH n
   ORDER BY n.id

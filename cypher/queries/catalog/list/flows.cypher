@@ -10,7 +10,7 @@ CALL () {
     AND ($filter.purpose IS NULL OR $filter.purpose IN coalesce(n.purposes, []))
     AND ($filter.basis IS NULL OR n.basis = $filter.basis)
     AND ($filter.crossOrganization IS NULL OR n.crossOrganization = $filter.crossOrganization)
-    AND ($filter.asOf IS NULL OR ((n.validFrom IS NULL OR n.validFrom <= $filter.asOf) AND (n.validTo IS NULL OR n.validTo >= $filter.asOf)))
+    AND {{in-force n $filter.asOf}}
   RETURN count(n) AS total
 }
 CALL () {
@@ -23,7 +23,7 @@ CALL () {
     AND ($filter.purpose IS NULL OR $filter.purpose IN coalesce(n.purposes, []))
     AND ($filter.basis IS NULL OR n.basis = $filter.basis)
     AND ($filter.crossOrganization IS NULL OR n.crossOrganization = $filter.crossOrganization)
-    AND ($filter.asOf IS NULL OR ((n.validFrom IS NULL OR n.validFrom <= $filter.asOf) AND (n.validTo IS NULL OR n.validTo >= $filter.asOf)))
+    AND {{in-force n $filter.asOf}}
     AND ($after IS NULL OR n.id > $after)
   WITH n
   ORDER BY n.id
