@@ -30,15 +30,9 @@ WHERE f.crossOrganization
 MATCH (f)-[:CARRIES]->(c:DataCategory {class: 'PERSONALLY_REFERABLE'})
 WITH f, collect(c.id) AS ids
 WITH f, [x IN f.dataCategories WHERE x IN ids] AS referable
-MATCH (recipient:Organization {map: $map, id: f.recipient})
-// Exempt: a CONSENT flow whose notice has a covering provision. Ambiguity: the notice need not be the sender's, since
-// under Art. 31 the consent is usually obtained by the recipient (its own notice).
-WHERE NOT (f.basis = 'CONSENT' AND EXISTS {
-  MATCH (f)-[:UNDER_NOTICE]->(:Notice)-[:HAS_PROVISION]->(pr:Provision)
-  WHERE (f.recipient IN coalesce(pr.recipients, []) OR any(role IN coalesce(pr.recipientRoles, []) WHERE role IN coalesce(recipient.roles, [])))
-    AND all(x IN f.dataCategories WHERE x IN coalesce(pr.dataCategories, []))
-    AND all(x IN coalesce(f.purposes, []) WHERE x IN coalesce(pr.purposes, []))
-})
+// Exempt: a CONSENT flow whose notice has a covering provision (a COVERS edge, written at import). Ambiguity: the notice
+// need not be the sender's, since under Art. 31 the consent is usually obtained by the recipient (its own notice).
+WHERE NOT (f.basis = 'CONSENT' AND EXISTS { (f)-[:UNDER_NOTICE]->(:Notice)-[:HAS_PROVISION]->(:Provision)-[:COVERS]->(f) })
 // Inference (only when recipientCanIdentify is absent): a carried linkKey category the recipient holds other than
 // through this flow, and a PERSONAL category of its subject the recipient holds. "Holds": one of the recipient's
 // systems collects it, receives it in another flow, or outputs it from a derivation (flows and derivations valid

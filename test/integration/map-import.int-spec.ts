@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidInputError } from '@tadoru/common';
 import { CypherRegistry, Neo4jService } from '@tadoru/graph';
-import { DataMap, MapService, serializeMap } from '@tadoru/map';
+import { DataMap, directoryOf, emptyGraphRows, GraphRowBuilder, MapService, serializeMap, writeGraphRows } from '@tadoru/map';
 import { smallMap } from '../fixtures/small-map';
 import { graphFingerprint } from '../support/graph-fingerprint';
 import { createTestContext, uniqueMapName } from '../support/test-database';
@@ -34,6 +34,34 @@ describe('importing and exporting maps (real Neo4j)', () => {
     expect(nodes).toHaveLength(34);
     // one step per category a flow carries (2 + 2 + 1), one per derivation input (2)
     expect(relationships.filter((r) => r.includes('type:"FEEDS"'))).toHaveLength(7);
+  });
+
+  it('links each flow to the provisions that cover it: of its own notice and of its sender\'s, also for a flow added later', async () => {
+    const name = uniqueMapName();
+    const map = smallMap(name);
+    // The employer's notice covers employer-bound scores too, but it is neither score-out's notice nor its sender's.
+    map.notices!.push({ id: 'employer-policy', organization: 'employer', publishedAt: '2019-01-01', provisions: [{ recipientRoles: ['EMPLOYER'], dataCategories: ['score'], purposes: ['selection'] }] });
+    await maps.importMap([source(map)]);
+    const covers = async () =>
+      (await graphFingerprint(db, name)).relationships
+        .filter((r) => r.includes('type:"COVERS"'))
+        .map((r) => /from:\[\[[^\]]*\],"([^"]+)"\].*to:\[\[[^\]]*\],"([^"]+)"/.exec(r)!.slice(1).join(' -> '))
+        .sort();
+    expect(await covers()).toEqual(['policy#provision-0 -> score-out']);
+
+    // Flows written on their own into the stored map, as an incremental write does (their assets exist already).
+    const rows = emptyGraphRows();
+    const builder = new GraphRowBuilder(directoryOf(map.organizations!, map.systems!));
+    builder.add('flows', { id: 'late-score', from: 'model', to: 'ats', dataCategories: ['score'], purposes: ['selection'], basis: 'CONSENT', notice: 'employer-policy' }, rows);
+    builder.add('flows', { id: 'late-name', from: 'model', to: 'ats', dataCategories: ['name'], purposes: ['matching'], basis: 'CONSENT' }, rows);
+    rows.dataAssets = [];
+    await db.write('test.addFlows', (q) => writeGraphRows(q, name, rows));
+    const expected = ['employer-policy#provision-0 -> late-score', 'policy#provision-0 -> late-score', 'policy#provision-0 -> score-out'];
+    expect(await covers()).toEqual(expected);
+
+    // Derived afresh: running the step again for flows leaves exactly the edges that hold.
+    await db.write('test.coversAgain', (q) => q.run('map/import/18-create-covers', { map: name, rows: [{ id: 'score-out' }, { id: 'late-score' }, { id: 'late-name' }] }));
+    expect(await covers()).toEqual(expected);
   });
 
   it('is idempotent: importing the same map again gives the same graph and says so', async () => {

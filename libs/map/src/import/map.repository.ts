@@ -38,6 +38,8 @@ const CREATE_STEPS: ReadonlyArray<[string, keyof MapGraphRows]> = [
   ['map/import/15-create-data-assets', 'dataAssets'],
   ['map/import/16-create-feeds', 'feeds'],
   ['map/import/17-mark-assets-held', 'heldAssets'],
+  // After the flows (and the notices, provisions and organizations they refer to): which provisions cover them.
+  ['map/import/18-create-covers', 'flows'],
 ];
 
 /** Rows per statement: bounds the size of one UNWIND without changing the single transaction. */
