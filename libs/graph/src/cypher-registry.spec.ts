@@ -116,12 +116,16 @@ describe('Cypher fragments', () => {
         return statSync(path).isDirectory() ? sources(path) : path.endsWith('.cypher') ? [readFileSync(path, 'utf8')] : [];
       });
     const callers = [...sources(join(cypherDir(), 'queries')), ...sources(join(cypherDir(), 'rules'))];
+    const coversStep = readFileSync(join(cypherDir(), 'queries', 'map', 'import', '18-create-covers.cypher'), 'utf8');
     const fragmentSources = sources(join(cypherDir(), 'fragments'));
     for (const name of registry.fragments.keys()) {
       if (![...callers, ...fragmentSources].some((s) => s.includes(`{{${name} `) || s.includes(`{{${name}}}`))) throw new Error(`cypher/fragments/${name}.cypher is not used`);
     }
     // The validity interval: one definition, in cypher/fragments/in-force.cypher.
     for (const source of callers) expect(source).not.toMatch(/validFrom IS NULL OR \S+\.validFrom <=/);
+    // "A provision covers a flow": one definition, the import step that writes the COVERS edges.
+    expect(coversStep).toMatch(/\.recipientRoles/);
+    for (const source of callers.filter((s) => s !== coversStep)) expect(source).not.toMatch(/\.recipientRoles/);
   });
 });
 
