@@ -34,7 +34,10 @@ WHERE f.crossOrganization
   AND f.basis IN ['INTERNAL', 'NOT_PERSONAL', 'CONSENT']
 MATCH (f)-[:CARRIES]->(c:DataCategory)
 WHERE c.class IN ['PERSONAL', 'SPECIAL_CARE']
-WITH f, collect(c.id) AS personal
+// In the flow's order, as the other rules list categories: a collect() follows the order in which the store
+// happens to keep relationships, which another edge of the flow (COVERS, written in the same transaction) can change.
+WITH f, collect(c.id) AS ids
+WITH f, [x IN f.dataCategories WHERE x IN ids] AS personal
 OPTIONAL MATCH (f)-[:UNDER_NOTICE]->(n:Notice)
 // "Covers": the COVERS edges written at import (cypher/queries/map/import/18-create-covers.cypher).
 WITH f, personal, n,
@@ -56,17 +59,21 @@ CALL (sender) {
 UNWIND flows AS flow
 WITH flow.f AS f, flow.personal AS personal, flow.n AS n, flow.reason AS reason, senderPeople
 WITH f, personal, n, reason, senderPeople, [(f)-[:CARRIES]->(c:DataCategory) | c.subject] AS subjects
-WITH f, personal, n, reason, [p IN senderPeople WHERE p.subject IN subjects] AS concerned
+// The sender's notices with a provision covering the flow, from the flow's few COVERS edges, once per flow:
+// each consent is then only asked whether its notice is one of them (rather than expanding provisions per consent).
+WITH f, personal, n, reason, [p IN senderPeople WHERE p.subject IN subjects] AS concerned,
+  COLLECT { MATCH (f)<-[:COVERS]-(:Provision)<-[:HAS_PROVISION]-(cn:Notice {organization: f.sender}) RETURN DISTINCT cn } AS covering
 // Consented for: a consent to a notice of the sender with a provision covering the flow, given no
 // later than the later of the flow's validFrom and the entry's since (default: its first consent).
-CALL (f, reason, concerned) {
+CALL (f, reason, concerned, covering) {
   UNWIND CASE WHEN reason = 'c' THEN concerned ELSE [] END AS p
   WITH p, coalesce(p.since, reduce(first = null, at IN [(p)-[:GAVE]->(k:Consent) WHERE {{happened-by k.at $asOf}} | k.at] |
          CASE WHEN first IS NULL OR at < first THEN at ELSE first END)) AS since
   WITH p, CASE WHEN f.validFrom IS NOT NULL AND f.validFrom > since THEN f.validFrom ELSE since END AS deadline
   WHERE NOT EXISTS {
-    MATCH (p)-[:GAVE]->(k:Consent)-[:TO_NOTICE]->(:Notice {organization: f.sender})-[:HAS_PROVISION]->(:Provision)-[:COVERS]->(f)
-    WHERE k.at <= deadline
+    MATCH (p)-[:GAVE]->(k:Consent)-[:TO_NOTICE]->(cn)
+    WHERE cn IN covering
+      AND k.at <= deadline
       AND {{happened-by k.at $asOf}}
   }
   RETURN collect(p) AS unconsented

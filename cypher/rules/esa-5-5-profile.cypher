@@ -28,6 +28,8 @@ WHERE 'EMPLOYER' IN coalesce(recipient.roles, [])
 // Any class: a profiling category counts even when the sender calls it personally referable or not personal.
 MATCH (f)-[:CARRIES]->(c:DataCategory)-[:ABOUT]->(s:Subject)
 WHERE c.profiling = true AND s.jobSeeker = true
+// Subjects in the map's order of their categories, not in whatever order the store keeps the flow's relationships.
+WITH f, sender, c, s ORDER BY c.seq
 WITH f, collect(c.id) AS ids, collect(DISTINCT s.id) AS subjects,
   [role IN sender.roles WHERE role IN ['JOB_INFORMATION_PROVIDER', 'JOB_PLACEMENT_AGENCY']] AS roles
 WITH f, [x IN f.dataCategories WHERE x IN ids] AS profiles, subjects, roles
