@@ -71,7 +71,8 @@ CALL (f, reason, concerned, covering) {
          CASE WHEN first IS NULL OR at < first THEN at ELSE first END)) AS since
   WITH p, CASE WHEN f.validFrom IS NOT NULL AND f.validFrom > since THEN f.validFrom ELSE since END AS deadline
   WHERE NOT EXISTS {
-    MATCH (p)-[:GAVE]->(k:Consent)-[:TO_NOTICE]->(cn)
+    // GAVE leads only to a Consent (14-create-consents): no label check per consent of every entry.
+    MATCH (p)-[:GAVE]->(k)-[:TO_NOTICE]->(cn)
     WHERE cn IN covering
       AND k.at <= deadline
       AND {{happened-by k.at $asOf}}

@@ -35,34 +35,32 @@ CALL (sender) {
 }
 UNWIND flows AS f
 WITH f, senderPeople, [(f)-[:CARRIES]->(c:DataCategory) | c.subject] AS subjects
-// The sender's notices with a provision covering the flow, from the flow's few COVERS edges, once per flow:
-// each consent is then only asked whether its notice is one of them (rather than expanding provisions per consent).
-WITH f, [p IN senderPeople WHERE p.subject IN subjects] AS concerned,
-  COLLECT { MATCH (f)<-[:COVERS]-(:Provision)<-[:HAS_PROVISION]-(cn:Notice {organization: f.sender}) RETURN DISTINCT cn } AS covering
+WITH f, [p IN senderPeople WHERE p.subject IN subjects] AS concerned
 // For each concerned entry: its covering consents that make it "consented for" the flow (to a notice of the sender with
 // a provision covering the flow, a COVERS edge written at import; given no later than the later of validFrom and since,
 // since defaulting to the first consent date), withdrawn before validTo (or at all, if the flow is still running) and
 // no later than $asOf.
 // Ambiguity: the entry counts as withdrawn only when no covering consent of it still stands at the end of the flow
 // (validTo, else $asOf or now): a second covering consent, given in time or later, that was not withdrawn keeps it consenting.
-CALL (f, concerned, covering) {
-  // Without a covering notice nobody consented for the flow, so nobody withdrew a consent it relied on.
-  UNWIND CASE WHEN size(covering) > 0 THEN concerned ELSE [] END AS p
+CALL (f, concerned) {
+  UNWIND concerned AS p
   WITH p, coalesce(p.since, reduce(first = null, at IN [(p)-[:GAVE]->(k:Consent) WHERE {{happened-by k.at $asOf}} | k.at] |
          CASE WHEN first IS NULL OR at < first THEN at ELSE first END)) AS since
   WITH p, CASE WHEN f.validFrom IS NOT NULL AND f.validFrom > since THEN f.validFrom ELSE since END AS deadline
-  MATCH (p)-[:GAVE]->(k:Consent)-[:TO_NOTICE]->(cn)
-  WHERE cn IN covering
-    AND k.at <= deadline
+  // The notice's COVERS edges are asked last, in an EXISTS, for the few withdrawn consents that remain. GAVE leads
+  // only to a Consent (14-create-consents), so k is not label-checked: that would cost a check per consent of every entry.
+  MATCH (p)-[:GAVE]->(k)-[:TO_NOTICE]->(n:Notice {organization: f.sender})
+  WHERE k.at <= deadline
     AND {{happened-by k.at $asOf}}
     AND k.withdrawnAt IS NOT NULL
     AND {{happened-by k.withdrawnAt $asOf}}
     AND (f.validTo IS NULL OR k.withdrawnAt < f.validTo)
+    AND EXISTS { (n)-[:HAS_PROVISION]->(:Provision)-[:COVERS]->(f) }
   // Aggregated before the check of a standing consent, so that the check runs only for the few entries that withdrew.
   WITH p, min(k.withdrawnAt) AS withdrawnAt
   WHERE NOT EXISTS {
-    MATCH (p)-[:GAVE]->(k2:Consent)-[:TO_NOTICE]->(cn2)
-    WHERE cn2 IN covering
+    MATCH (p)-[:GAVE]->(k2:Consent)-[:TO_NOTICE]->(n2:Notice {organization: f.sender})
+    WHERE EXISTS { (n2)-[:HAS_PROVISION]->(:Provision)-[:COVERS]->(f) }
       AND {{happened-by k2.at $asOf}}
       AND (f.validTo IS NULL OR k2.at <= f.validTo)
       AND (k2.withdrawnAt IS NULL OR NOT {{happened-by k2.withdrawnAt $asOf}} OR (f.validTo IS NOT NULL AND k2.withdrawnAt >= f.validTo))
