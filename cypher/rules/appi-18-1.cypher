@@ -19,7 +19,7 @@ CALL () {
   RETURN d
 }
 WITH d
-WHERE ($asOf IS NULL OR ((d.validFrom IS NULL OR d.validFrom <= $asOf) AND (d.validTo IS NULL OR d.validTo >= $asOf)))
+WHERE {{in-force d $asOf}}
   AND size(coalesce(d.purposes, [])) > 0
 MATCH (d)-[:INPUT]->(i:DataCategory)
 // Ambiguity: as the catalogue says, every input class is judged (no PERSONAL-only filter); a collection with no purposes

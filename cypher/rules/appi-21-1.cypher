@@ -29,19 +29,19 @@ WITH f
 // Ambiguity: with $asOf, a notice published after that day states nothing yet, but still shows that the map describes
 // the organization's notices, so the organization is judged (its purposes were not published that day).
 // Ambiguity: the catalogue puts no class condition on this rule, so elements carrying no personal category are judged too.
-WHERE ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
+WHERE {{in-force f $asOf}}
   AND size(coalesce(f.purposes, [])) > 0
   AND EXISTS { MATCH (:Notice {map: $map, organization: f.recipient}) }
 // "States": some notice of the organization lists the purpose; as of a date, only notices published by then.
 WITH f, [p IN f.purposes WHERE NOT EXISTS {
     MATCH (n:Notice {map: $map, organization: f.recipient})
-    WHERE p IN coalesce(n.purposes, []) AND ($asOf IS NULL OR n.publishedAt <= $asOf)
+    WHERE p IN coalesce(n.purposes, []) AND {{happened-by n.publishedAt $asOf}}
   }] AS unstated
 WHERE size(unstated) > 0
 RETURN f.id AS target, 'flow' AS targetKind, null AS affectedPeople, f.from AS pathFrom, f.to AS pathTo,
   f.dataCategories AS categories, [f.sender, f.recipient] AS organizations, 'flow' AS reason,
   f.recipient AS organization, unstated AS purposes, f.sender AS sender, f.recipient AS recipient, f.to AS system,
-  COLLECT { MATCH (n:Notice {map: $map, organization: f.recipient}) WHERE $asOf IS NULL OR n.publishedAt <= $asOf RETURN n.id ORDER BY n.seq } AS notices
+  COLLECT { MATCH (n:Notice {map: $map, organization: f.recipient}) WHERE {{happened-by n.publishedAt $asOf}} RETURN n.id ORDER BY n.seq } AS notices
 UNION ALL
 // The targets: found by id when given (index seeks), else every one of the map.
 CALL () {
@@ -55,18 +55,18 @@ CALL () {
 }
 WITH d
 // For a derivation, the operator of its system.
-WHERE ($asOf IS NULL OR ((d.validFrom IS NULL OR d.validFrom <= $asOf) AND (d.validTo IS NULL OR d.validTo >= $asOf)))
+WHERE {{in-force d $asOf}}
   AND size(coalesce(d.purposes, [])) > 0
   AND EXISTS { MATCH (:Notice {map: $map, organization: d.organization}) }
 WITH d, [p IN d.purposes WHERE NOT EXISTS {
     MATCH (n:Notice {map: $map, organization: d.organization})
-    WHERE p IN coalesce(n.purposes, []) AND ($asOf IS NULL OR n.publishedAt <= $asOf)
+    WHERE p IN coalesce(n.purposes, []) AND {{happened-by n.publishedAt $asOf}}
   }] AS unstated
 WHERE size(unstated) > 0
 RETURN d.id AS target, 'derivation' AS targetKind, null AS affectedPeople, d.system AS pathFrom, d.system AS pathTo,
   d.inputs AS categories, [d.organization] AS organizations, 'derivation' AS reason,
   d.organization AS organization, unstated AS purposes, null AS sender, null AS recipient, d.system AS system,
-  COLLECT { MATCH (n:Notice {map: $map, organization: d.organization}) WHERE $asOf IS NULL OR n.publishedAt <= $asOf RETURN n.id ORDER BY n.seq } AS notices
+  COLLECT { MATCH (n:Notice {map: $map, organization: d.organization}) WHERE {{happened-by n.publishedAt $asOf}} RETURN n.id ORDER BY n.seq } AS notices
 UNION ALL
 // The targets: found by id when given (index seeks), else every one of the map.
 CALL () {
@@ -85,10 +85,10 @@ MATCH (s:System {map: $map, id: c.system})
 WHERE EXISTS { MATCH (:Notice {map: $map, organization: s.operator}) }
 WITH c, s, [p IN c.purposes WHERE NOT EXISTS {
     MATCH (n:Notice {map: $map, organization: s.operator})
-    WHERE p IN coalesce(n.purposes, []) AND ($asOf IS NULL OR n.publishedAt <= $asOf)
+    WHERE p IN coalesce(n.purposes, []) AND {{happened-by n.publishedAt $asOf}}
   }] AS unstated
 WHERE size(unstated) > 0
 RETURN c.id AS target, 'collection' AS targetKind, null AS affectedPeople, c.system AS pathFrom, c.system AS pathTo,
   c.dataCategories AS categories, [s.operator] AS organizations, 'collection' AS reason,
   s.operator AS organization, unstated AS purposes, null AS sender, null AS recipient, c.system AS system,
-  COLLECT { MATCH (n:Notice {map: $map, organization: s.operator}) WHERE $asOf IS NULL OR n.publishedAt <= $asOf RETURN n.id ORDER BY n.seq } AS notices
+  COLLECT { MATCH (n:Notice {map: $map, organization: s.operator}) WHERE {{happened-by n.publishedAt $asOf}} RETURN n.id ORDER BY n.seq } AS notices

@@ -30,52 +30,52 @@ CALL () {
 }
 WITH f
 WHERE f.crossOrganization
-  AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
+  AND {{in-force f $asOf}}
   AND f.basis IN ['INTERNAL', 'NOT_PERSONAL', 'CONSENT']
 MATCH (f)-[:CARRIES]->(c:DataCategory)
 WHERE c.class IN ['PERSONAL', 'SPECIAL_CARE']
-WITH f, collect(c.id) AS personal
-MATCH (recipient:Organization {map: $map, id: f.recipient})
+// In the flow's order, as the other rules list categories: a collect() follows the order in which the store
+// happens to keep relationships, which another edge of the flow (COVERS, written in the same transaction) can change.
+WITH f, collect(c.id) AS ids
+WITH f, [x IN f.dataCategories WHERE x IN ids] AS personal
 OPTIONAL MATCH (f)-[:UNDER_NOTICE]->(n:Notice)
-WITH f, personal, recipient, n,
+// "Covers": the COVERS edges written at import (cypher/queries/map/import/18-create-covers.cypher).
+WITH f, personal, n,
   CASE
     WHEN f.basis <> 'CONSENT' THEN 'a'
     WHEN n IS NULL THEN 'b-no-notice'
     WHEN n.organization <> f.sender THEN 'b-other-notice'
-    WHEN NOT EXISTS {
-      MATCH (n)-[:HAS_PROVISION]->(pr:Provision)
-      WHERE (f.recipient IN coalesce(pr.recipients, []) OR any(role IN coalesce(pr.recipientRoles, []) WHERE role IN coalesce(recipient.roles, [])))
-        AND all(x IN f.dataCategories WHERE x IN coalesce(pr.dataCategories, []))
-        AND all(x IN coalesce(f.purposes, []) WHERE x IN coalesce(pr.purposes, []))
-    } THEN 'b-not-covered'
+    WHEN NOT EXISTS { (n)-[:HAS_PROVISION]->(:Provision)-[:COVERS]->(f) } THEN 'b-not-covered'
     ELSE 'c'
   END AS reason
 // People entries concerned by the flow: the subject of a carried category, using a system of the sender.
 // Found from the sender's systems once per sender (many flows share one), then narrowed by subject.
-WITH f.sender AS sender, collect({f: f, personal: personal, recipient: recipient, n: n, reason: reason}) AS flows
+WITH f.sender AS sender, collect({f: f, personal: personal, n: n, reason: reason}) AS flows
 CALL (sender) {
   MATCH (:System {map: $map, operator: sender})<-[:USES]-(p:People)
   WITH DISTINCT p ORDER BY p.seq
   RETURN collect(p) AS senderPeople
 }
 UNWIND flows AS flow
-WITH flow.f AS f, flow.personal AS personal, flow.recipient AS recipient, flow.n AS n, flow.reason AS reason, senderPeople
-WITH f, personal, recipient, n, reason, senderPeople, [(f)-[:CARRIES]->(c:DataCategory) | c.subject] AS subjects
-WITH f, personal, recipient, n, reason, [p IN senderPeople WHERE p.subject IN subjects] AS concerned
+WITH flow.f AS f, flow.personal AS personal, flow.n AS n, flow.reason AS reason, senderPeople
+WITH f, personal, n, reason, senderPeople, [(f)-[:CARRIES]->(c:DataCategory) | c.subject] AS subjects
+// The sender's notices with a provision covering the flow, from the flow's few COVERS edges, once per flow:
+// each consent is then only asked whether its notice is one of them (rather than expanding provisions per consent).
+WITH f, personal, n, reason, [p IN senderPeople WHERE p.subject IN subjects] AS concerned,
+  COLLECT { MATCH (f)<-[:COVERS]-(:Provision)<-[:HAS_PROVISION]-(cn:Notice {organization: f.sender}) RETURN DISTINCT cn } AS covering
 // Consented for: a consent to a notice of the sender with a provision covering the flow, given no
 // later than the later of the flow's validFrom and the entry's since (default: its first consent).
-CALL (f, recipient, reason, concerned) {
+CALL (f, reason, concerned, covering) {
   UNWIND CASE WHEN reason = 'c' THEN concerned ELSE [] END AS p
-  WITH p, coalesce(p.since, reduce(first = null, at IN [(p)-[:GAVE]->(k:Consent) WHERE $asOf IS NULL OR k.at <= $asOf | k.at] |
+  WITH p, coalesce(p.since, reduce(first = null, at IN [(p)-[:GAVE]->(k:Consent) WHERE {{happened-by k.at $asOf}} | k.at] |
          CASE WHEN first IS NULL OR at < first THEN at ELSE first END)) AS since
   WITH p, CASE WHEN f.validFrom IS NOT NULL AND f.validFrom > since THEN f.validFrom ELSE since END AS deadline
   WHERE NOT EXISTS {
-    MATCH (p)-[:GAVE]->(k:Consent)-[:TO_NOTICE]->(:Notice {organization: f.sender})-[:HAS_PROVISION]->(pr:Provision)
-    WHERE k.at <= deadline
-      AND ($asOf IS NULL OR k.at <= $asOf)
-      AND (f.recipient IN coalesce(pr.recipients, []) OR any(role IN coalesce(pr.recipientRoles, []) WHERE role IN coalesce(recipient.roles, [])))
-      AND all(x IN f.dataCategories WHERE x IN coalesce(pr.dataCategories, []))
-      AND all(x IN coalesce(f.purposes, []) WHERE x IN coalesce(pr.purposes, []))
+    // GAVE leads only to a Consent (14-create-consents): no label check per consent of every entry.
+    MATCH (p)-[:GAVE]->(k)-[:TO_NOTICE]->(cn)
+    WHERE cn IN covering
+      AND k.at <= deadline
+      AND {{happened-by k.at $asOf}}
   }
   RETURN collect(p) AS unconsented
 }

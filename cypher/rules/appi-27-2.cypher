@@ -26,7 +26,7 @@ CALL () {
 }
 WITH f
 WHERE f.crossOrganization
-  AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
+  AND {{in-force f $asOf}}
   AND f.basis = 'OPT_OUT'
 MATCH (sender:Organization {map: $map, id: f.sender})
 CALL (f) {
@@ -39,7 +39,7 @@ CALL (f) {
 CALL (f) {
   OPTIONAL MATCH (f)-[:CARRIES]->(c:DataCategory)<-[:CARRIES]-(g:Flow {basis: 'OPT_OUT', recipient: f.sender})
   WHERE g.crossOrganization
-    AND ($asOf IS NULL OR ((g.validFrom IS NULL OR g.validFrom <= $asOf) AND (g.validTo IS NULL OR g.validTo >= $asOf)))
+    AND {{in-force g $asOf}}
   WITH c, g ORDER BY g.seq
   RETURN collect(DISTINCT c.id) AS acquiredIds, collect(DISTINCT g.id) AS optOutSources
 }

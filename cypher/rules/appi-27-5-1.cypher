@@ -24,7 +24,7 @@ CALL () {
 }
 WITH f
 WHERE f.crossOrganization
-  AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
+  AND {{in-force f $asOf}}
   AND f.basis = 'ENTRUSTMENT'
 // (a) A derivation at a system of the trustee T, valid as of $asOf, with an input c carried by this flow and
 // another input o (o <> c) that T holds other than through flows from the trustor A: one of T's systems
@@ -35,18 +35,18 @@ WHERE f.crossOrganization
 CALL (f) {
   OPTIONAL MATCH (f)-[:CARRIES]->(c:DataCategory)<-[:INPUT]-(d:Derivation {organization: f.recipient})-[:INPUT]->(o:DataCategory)
   WHERE o <> c
-    AND ($asOf IS NULL OR ((d.validFrom IS NULL OR d.validFrom <= $asOf) AND (d.validTo IS NULL OR d.validTo >= $asOf)))
+    AND {{in-force d $asOf}}
     AND (
       EXISTS { MATCH (:System {operator: f.recipient})-[:HAS_COLLECTION]->(:Collection)-[:COLLECTS]->(o) }
       OR EXISTS {
         MATCH (o)<-[:CARRIES]-(g:Flow {recipient: f.recipient})
         WHERE NOT g.sender IN [f.sender, f.recipient]
-          AND ($asOf IS NULL OR ((g.validFrom IS NULL OR g.validFrom <= $asOf) AND (g.validTo IS NULL OR g.validTo >= $asOf)))
+          AND {{in-force g $asOf}}
       }
       OR EXISTS {
         MATCH (o)<-[:OUTPUT]-(e:Derivation {organization: f.recipient})
         WHERE e <> d
-          AND ($asOf IS NULL OR ((e.validFrom IS NULL OR e.validFrom <= $asOf) AND (e.validTo IS NULL OR e.validTo >= $asOf)))
+          AND {{in-force e $asOf}}
       }
     )
   WITH c, d, o ORDER BY d.seq, o.seq
@@ -62,12 +62,12 @@ CALL (f) {
     RETURN c AS out
     UNION
     MATCH (c)<-[:INPUT]-(d:Derivation {organization: f.recipient})-[:OUTPUT]->(out:DataCategory)
-    WHERE $asOf IS NULL OR ((d.validFrom IS NULL OR d.validFrom <= $asOf) AND (d.validTo IS NULL OR d.validTo >= $asOf))
+    WHERE {{in-force d $asOf}}
     RETURN out
   }
   MATCH (out)<-[:CARRIES]-(g:Flow {sender: f.recipient})
   WHERE NOT g.recipient IN [f.sender, f.recipient]
-    AND ($asOf IS NULL OR ((g.validFrom IS NULL OR g.validFrom <= $asOf) AND (g.validTo IS NULL OR g.validTo >= $asOf)))
+    AND {{in-force g $asOf}}
   WITH c, out, g ORDER BY g.seq, out.seq
   RETURN collect(DISTINCT c.id) AS passedIds, collect(DISTINCT out.id) AS passedOn,
     collect(DISTINCT g.id) AS onwardFlows, collect(DISTINCT g.recipient) AS onwardRecipients

@@ -30,7 +30,7 @@ CALL () {
 }
 WITH f
 WHERE f.crossOrganization
-  AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
+  AND {{in-force f $asOf}}
   AND f.basis = 'SHARED_USE'
 MATCH (recipient:Organization {map: $map, id: f.recipient})
 OPTIONAL MATCH (f)-[:UNDER_NOTICE]->(n:Notice)

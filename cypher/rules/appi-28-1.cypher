@@ -30,7 +30,7 @@ CALL () {
 }
 WITH f
 WHERE f.crossOrganization
-  AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
+  AND {{in-force f $asOf}}
   AND coalesce(f.basis, '') <> 'LAW'
   AND coalesce(f.equivalentMeasures, false) <> true
 // The recipient's country is the recipient organization's (the legal entity APPI 28 is about), not
@@ -43,14 +43,11 @@ WHERE c.class IN ['PERSONAL', 'SPECIAL_CARE']
 WITH f, recipient, collect(c.id) AS ids
 WITH f, recipient, recipient.country AS recipientCountry, [x IN f.dataCategories WHERE x IN ids] AS personal
 OPTIONAL MATCH (f)-[:UNDER_NOTICE]->(n:Notice)
-// The covering provisions of the flow's own notice. Ambiguity: the notice must be the sender's, as for APPI-27-1 (b):
-// consent to another organization's notice is no consent to the sender's provision abroad.
-CALL (f, n, recipient) {
-  MATCH (n)-[:HAS_PROVISION]->(pr:Provision)
+// The covering provisions of the flow's own notice (COVERS edges, written at import). Ambiguity: the notice must be
+// the sender's, as for APPI-27-1 (b): consent to another organization's notice is no consent to the sender's provision abroad.
+CALL (f, n) {
+  MATCH (n)-[:HAS_PROVISION]->(pr:Provision)-[:COVERS]->(f)
   WHERE n.organization = f.sender
-    AND (f.recipient IN coalesce(pr.recipients, []) OR any(role IN coalesce(pr.recipientRoles, []) WHERE role IN coalesce(recipient.roles, [])))
-    AND all(x IN f.dataCategories WHERE x IN coalesce(pr.dataCategories, []))
-    AND all(x IN coalesce(f.purposes, []) WHERE x IN coalesce(pr.purposes, []))
   RETURN collect(pr) AS covering
 }
 WITH f, recipientCountry, personal, n, covering,

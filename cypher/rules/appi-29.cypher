@@ -20,12 +20,15 @@ CALL () {
 }
 WITH f
 WHERE f.crossOrganization
-  AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
+  AND {{in-force f $asOf}}
   AND f.basis IN ['CONSENT', 'OPT_OUT']
   AND coalesce(f.recordsKept, false) <> true
 MATCH (f)-[:CARRIES]->(c:DataCategory)
 WHERE c.class IN ['PERSONAL', 'SPECIAL_CARE']
-WITH f, collect(c.id) AS personal
+// In the flow's order, as the other rules list categories: a collect() follows the order in which the store
+// happens to keep relationships, which another edge of the flow (COVERS, written in the same transaction) can change.
+WITH f, collect(c.id) AS ids
+WITH f, [x IN f.dataCategories WHERE x IN ids] AS personal
 RETURN f.id AS target, null AS affectedPeople, f.from AS pathFrom, f.to AS pathTo, personal AS categories,
   [f.sender, f.recipient] AS organizations, null AS reason, f.sender AS sender, f.recipient AS recipient, f.basis AS basis
 ORDER BY f.seq

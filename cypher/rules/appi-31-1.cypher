@@ -24,21 +24,15 @@ CALL () {
 }
 WITH f
 WHERE f.crossOrganization
-  AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
+  AND {{in-force f $asOf}}
   AND coalesce(f.recipientCanIdentify, true) = true
   AND NOT EXISTS { MATCH (f)-[:CARRIES]->(p:DataCategory) WHERE p.class IN ['PERSONAL', 'SPECIAL_CARE'] }
 MATCH (f)-[:CARRIES]->(c:DataCategory {class: 'PERSONALLY_REFERABLE'})
 WITH f, collect(c.id) AS ids
 WITH f, [x IN f.dataCategories WHERE x IN ids] AS referable
-MATCH (recipient:Organization {map: $map, id: f.recipient})
-// Exempt: a CONSENT flow whose notice has a covering provision. Ambiguity: the notice need not be the sender's, since
-// under Art. 31 the consent is usually obtained by the recipient (its own notice).
-WHERE NOT (f.basis = 'CONSENT' AND EXISTS {
-  MATCH (f)-[:UNDER_NOTICE]->(:Notice)-[:HAS_PROVISION]->(pr:Provision)
-  WHERE (f.recipient IN coalesce(pr.recipients, []) OR any(role IN coalesce(pr.recipientRoles, []) WHERE role IN coalesce(recipient.roles, [])))
-    AND all(x IN f.dataCategories WHERE x IN coalesce(pr.dataCategories, []))
-    AND all(x IN coalesce(f.purposes, []) WHERE x IN coalesce(pr.purposes, []))
-})
+// Exempt: a CONSENT flow whose notice has a covering provision (a COVERS edge, written at import). Ambiguity: the notice
+// need not be the sender's, since under Art. 31 the consent is usually obtained by the recipient (its own notice).
+WHERE NOT (f.basis = 'CONSENT' AND EXISTS { (f)-[:UNDER_NOTICE]->(:Notice)-[:HAS_PROVISION]->(:Provision)-[:COVERS]->(f) })
 // Inference (only when recipientCanIdentify is absent): a carried linkKey category the recipient holds other than
 // through this flow, and a PERSONAL category of its subject the recipient holds. "Holds": one of the recipient's
 // systems collects it, receives it in another flow, or outputs it from a derivation (flows and derivations valid
@@ -49,21 +43,21 @@ CALL (f) {
     AND (EXISTS { MATCH (k)<-[:COLLECTS]-(:Collection)<-[:HAS_COLLECTION]-(:System {operator: f.recipient}) }
       OR EXISTS {
         MATCH (k)<-[:CARRIES]-(g:Flow)-[:TO]->(:System {operator: f.recipient})
-        WHERE g <> f AND ($asOf IS NULL OR ((g.validFrom IS NULL OR g.validFrom <= $asOf) AND (g.validTo IS NULL OR g.validTo >= $asOf)))
+        WHERE g <> f AND {{in-force g $asOf}}
       }
       OR EXISTS {
         MATCH (k)<-[:OUTPUT]-(d:Derivation)-[:IN_SYSTEM]->(:System {operator: f.recipient})
-        WHERE $asOf IS NULL OR ((d.validFrom IS NULL OR d.validFrom <= $asOf) AND (d.validTo IS NULL OR d.validTo >= $asOf))
+        WHERE {{in-force d $asOf}}
       })
   MATCH (s)<-[:ABOUT]-(pc:DataCategory {class: 'PERSONAL'})
   WHERE EXISTS { MATCH (pc)<-[:COLLECTS]-(:Collection)<-[:HAS_COLLECTION]-(:System {operator: f.recipient}) }
     OR EXISTS {
       MATCH (pc)<-[:CARRIES]-(g:Flow)-[:TO]->(:System {operator: f.recipient})
-      WHERE g <> f AND ($asOf IS NULL OR ((g.validFrom IS NULL OR g.validFrom <= $asOf) AND (g.validTo IS NULL OR g.validTo >= $asOf)))
+      WHERE g <> f AND {{in-force g $asOf}}
     }
     OR EXISTS {
       MATCH (pc)<-[:OUTPUT]-(d:Derivation)-[:IN_SYSTEM]->(:System {operator: f.recipient})
-      WHERE $asOf IS NULL OR ((d.validFrom IS NULL OR d.validFrom <= $asOf) AND (d.validTo IS NULL OR d.validTo >= $asOf))
+      WHERE {{in-force d $asOf}}
     }
   WITH k, pc, s ORDER BY k.seq, pc.seq
   RETURN collect(DISTINCT k.id) AS linkKeys, collect(DISTINCT pc.id) AS identifying, collect(DISTINCT s.id) AS subjects

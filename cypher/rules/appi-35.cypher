@@ -24,50 +24,48 @@ CALL () {
 }
 WITH f
 WHERE f.basis = 'CONSENT'
-  AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
-MATCH (recipient:Organization {map: $map, id: f.recipient})
+  AND {{in-force f $asOf}}
 // People entries concerned by the flow: the subject of a carried category, using a system of the sender.
 // Found from the sender's systems once per sender (many flows share one), then narrowed by subject.
-WITH f.sender AS sender, collect({f: f, recipient: recipient}) AS flows
+WITH f.sender AS sender, collect(f) AS flows
 CALL (sender) {
   MATCH (:System {map: $map, operator: sender})<-[:USES]-(p:People)
   WITH DISTINCT p ORDER BY p.seq
   RETURN collect(p) AS senderPeople
 }
-UNWIND flows AS flow
-WITH flow.f AS f, flow.recipient AS recipient, senderPeople
-WITH f, recipient, senderPeople, [(f)-[:CARRIES]->(c:DataCategory) | c.subject] AS subjects
-WITH f, recipient, [p IN senderPeople WHERE p.subject IN subjects] AS concerned
+UNWIND flows AS f
+WITH f, senderPeople, [(f)-[:CARRIES]->(c:DataCategory) | c.subject] AS subjects
+WITH f, [p IN senderPeople WHERE p.subject IN subjects] AS concerned
 // For each concerned entry: its covering consents that make it "consented for" the flow (to a notice of the sender with
-// a provision covering the flow, given no later than the later of validFrom and since, since defaulting to the first
-// consent date), withdrawn before validTo (or at all, if the flow is still running) and no later than $asOf.
+// a provision covering the flow, a COVERS edge written at import; given no later than the later of validFrom and since,
+// since defaulting to the first consent date), withdrawn before validTo (or at all, if the flow is still running) and
+// no later than $asOf.
 // Ambiguity: the entry counts as withdrawn only when no covering consent of it still stands at the end of the flow
 // (validTo, else $asOf or now): a second covering consent, given in time or later, that was not withdrawn keeps it consenting.
-CALL (f, recipient, concerned) {
+CALL (f, concerned) {
   UNWIND concerned AS p
-  WITH p, coalesce(p.since, reduce(first = null, at IN [(p)-[:GAVE]->(k:Consent) WHERE $asOf IS NULL OR k.at <= $asOf | k.at] |
+  WITH p, coalesce(p.since, reduce(first = null, at IN [(p)-[:GAVE]->(k:Consent) WHERE {{happened-by k.at $asOf}} | k.at] |
          CASE WHEN first IS NULL OR at < first THEN at ELSE first END)) AS since
   WITH p, CASE WHEN f.validFrom IS NOT NULL AND f.validFrom > since THEN f.validFrom ELSE since END AS deadline
-  MATCH (p)-[:GAVE]->(k:Consent)-[:TO_NOTICE]->(:Notice {organization: f.sender})-[:HAS_PROVISION]->(pr:Provision)
+  // The notice's COVERS edges are asked last, in an EXISTS, for the few withdrawn consents that remain. GAVE leads
+  // only to a Consent (14-create-consents), so k is not label-checked: that would cost a check per consent of every entry.
+  MATCH (p)-[:GAVE]->(k)-[:TO_NOTICE]->(n:Notice {organization: f.sender})
   WHERE k.at <= deadline
-    AND ($asOf IS NULL OR k.at <= $asOf)
+    AND {{happened-by k.at $asOf}}
     AND k.withdrawnAt IS NOT NULL
-    AND ($asOf IS NULL OR k.withdrawnAt <= $asOf)
+    AND {{happened-by k.withdrawnAt $asOf}}
     AND (f.validTo IS NULL OR k.withdrawnAt < f.validTo)
-    AND (f.recipient IN coalesce(pr.recipients, []) OR any(role IN coalesce(pr.recipientRoles, []) WHERE role IN coalesce(recipient.roles, [])))
-    AND all(x IN f.dataCategories WHERE x IN coalesce(pr.dataCategories, []))
-    AND all(x IN coalesce(f.purposes, []) WHERE x IN coalesce(pr.purposes, []))
-  WITH DISTINCT p, k
-  WHERE NOT EXISTS {
-    MATCH (p)-[:GAVE]->(k2:Consent)-[:TO_NOTICE]->(:Notice {organization: f.sender})-[:HAS_PROVISION]->(pr2:Provision)
-    WHERE ($asOf IS NULL OR k2.at <= $asOf)
-      AND (f.validTo IS NULL OR k2.at <= f.validTo)
-      AND (k2.withdrawnAt IS NULL OR ($asOf IS NOT NULL AND k2.withdrawnAt > $asOf) OR (f.validTo IS NOT NULL AND k2.withdrawnAt >= f.validTo))
-      AND (f.recipient IN coalesce(pr2.recipients, []) OR any(role IN coalesce(pr2.recipientRoles, []) WHERE role IN coalesce(recipient.roles, [])))
-      AND all(x IN f.dataCategories WHERE x IN coalesce(pr2.dataCategories, []))
-      AND all(x IN coalesce(f.purposes, []) WHERE x IN coalesce(pr2.purposes, []))
-  }
+    AND EXISTS { (n)-[:HAS_PROVISION]->(:Provision)-[:COVERS]->(f) }
+  // Aggregated before the check of a standing consent, so that the check runs only for the few entries that withdrew.
   WITH p, min(k.withdrawnAt) AS withdrawnAt
+  WHERE NOT EXISTS {
+    MATCH (p)-[:GAVE]->(k2:Consent)-[:TO_NOTICE]->(n2:Notice {organization: f.sender})
+    WHERE EXISTS { (n2)-[:HAS_PROVISION]->(:Provision)-[:COVERS]->(f) }
+      AND {{happened-by k2.at $asOf}}
+      AND (f.validTo IS NULL OR k2.at <= f.validTo)
+      AND (k2.withdrawnAt IS NULL OR NOT {{happened-by k2.withdrawnAt $asOf}} OR (f.validTo IS NOT NULL AND k2.withdrawnAt >= f.validTo))
+  }
+  WITH p, withdrawnAt
   ORDER BY p.seq
   RETURN collect(p) AS withdrawn, collect(withdrawnAt) AS withdrawals
 }

@@ -20,7 +20,7 @@ CALL () {
 }
 WITH f
 WHERE f.crossOrganization
-  AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
+  AND {{in-force f $asOf}}
   AND NOT f.basis IN ['ENTRUSTMENT', 'SHARED_USE', 'SUCCESSION', 'LAW']
 MATCH (f)-[:CARRIES]->(c:DataCategory)
 WHERE c.class = 'PSEUDONYMIZED'

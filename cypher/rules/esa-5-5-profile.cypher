@@ -20,7 +20,7 @@ CALL () {
 }
 WITH f
 WHERE f.crossOrganization
-  AND ($asOf IS NULL OR ((f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)))
+  AND {{in-force f $asOf}}
 MATCH (sender:Organization {map: $map, id: f.sender})
 WHERE any(role IN coalesce(sender.roles, []) WHERE role IN ['JOB_INFORMATION_PROVIDER', 'JOB_PLACEMENT_AGENCY'])
 MATCH (recipient:Organization {map: $map, id: f.recipient})
@@ -28,6 +28,8 @@ WHERE 'EMPLOYER' IN coalesce(recipient.roles, [])
 // Any class: a profiling category counts even when the sender calls it personally referable or not personal.
 MATCH (f)-[:CARRIES]->(c:DataCategory)-[:ABOUT]->(s:Subject)
 WHERE c.profiling = true AND s.jobSeeker = true
+// Subjects in the map's order of their categories, not in whatever order the store keeps the flow's relationships.
+WITH f, sender, c, s ORDER BY c.seq
 WITH f, collect(c.id) AS ids, collect(DISTINCT s.id) AS subjects,
   [role IN sender.roles WHERE role IN ['JOB_INFORMATION_PROVIDER', 'JOB_PLACEMENT_AGENCY']] AS roles
 WITH f, [x IN f.dataCategories WHERE x IN ids] AS profiles, subjects, roles

@@ -40,6 +40,33 @@ describe('importing and exporting maps (real Neo4j)', () => {
     expect(relationships.filter((r) => r.includes('type:"FEEDS"'))).toHaveLength(7);
   });
 
+  it('links each flow to the provisions that cover it: of its own notice and of its sender\'s, also for a flow added later', async () => {
+    const name = uniqueMapName();
+    const map = smallMap(name);
+    // The employer's notice covers employer-bound scores too, but it is neither score-out's notice nor its sender's.
+    map.notices!.push({ id: 'employer-policy', organization: 'employer', publishedAt: '2019-01-01', provisions: [{ recipientRoles: ['EMPLOYER'], dataCategories: ['score'], purposes: ['selection'] }] });
+    await maps.importMap([source(map)]);
+    const covers = async () =>
+      (await graphFingerprint(db, name)).relationships
+        .filter((r) => r.includes('type:"COVERS"'))
+        .map((r) => /from:\[\[[^\]]*\],"([^"]+)"\].*to:\[\[[^\]]*\],"([^"]+)"/.exec(r)!.slice(1).join(' -> '))
+        .sort();
+    expect(await covers()).toEqual(['policy#provision-0 -> score-out']);
+
+    // Flows added to the stored map later, in place, as an incremental write does.
+    await maps.addFlows(name, [
+      { id: 'late-score', from: 'model', to: 'ats', dataCategories: ['score'], purposes: ['selection'], basis: 'CONSENT', notice: 'employer-policy' },
+      { id: 'late-name', from: 'model', to: 'ats', dataCategories: ['name'], purposes: ['matching'], basis: 'CONSENT' },
+    ]);
+    const expected = ['employer-policy#provision-0 -> late-score', 'policy#provision-0 -> late-score', 'policy#provision-0 -> score-out'];
+    expect(await covers()).toEqual(expected);
+
+    // Derived afresh: running the step again for flows leaves exactly the edges that hold.
+    const { storage } = await directory.pin(name);
+    await db.write('test.coversAgain', (q) => q.run('map/import/18-create-covers', { map: storage, rows: [{ id: 'score-out' }, { id: 'late-score' }, { id: 'late-name' }] }));
+    expect(await covers()).toEqual(expected);
+  });
+
   it('is idempotent: importing the same map again gives the same graph and says so', async () => {
     const name = uniqueMapName();
     await maps.importMap([source(smallMap(name))]);

@@ -5,7 +5,7 @@ MATCH (a:DataAsset {map: $map, category: category})
 WHERE $systems IS NULL OR a.system IN $systems
 RETURN a {.id, .system, .category,
   collected: EXISTS { (a)-[:AT]->(:System)-[:HAS_COLLECTION]->(:Collection)-[:COLLECTS]->(:DataCategory)<-[:OF]-(a) },
-  derived: EXISTS { (a)<-[r:FEEDS {kind: 'DERIVATION'}]-() WHERE $asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)) },
+  derived: EXISTS { (a)<-[r:FEEDS {kind: 'DERIVATION'}]-() WHERE {{in-force r $asOf}} },
   // Fed by anything at any time: an asset whose only inputs are out of date that day is not an origin.
   fed: EXISTS { (a)<-[:FEEDS]-() }
 } AS asset

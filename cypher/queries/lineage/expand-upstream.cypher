@@ -2,7 +2,7 @@
 // frontier asset in one FEEDS step, as of a date. Edges are returned oriented as the data moves.
 UNWIND $frontier AS item
 MATCH (a:DataAsset {map: $map, id: item.asset})<-[r:FEEDS]-(b:DataAsset)
-WHERE $asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf))
+WHERE {{in-force r $asOf}}
 WITH item, a, r, b
 ORDER BY item.i, coalesce(r.viaSeq, 0), coalesce(r.order, 0), b.id
 LIMIT $limit

@@ -7,7 +7,7 @@ import { generateMap, GenerationSummary } from './generate-map';
 import { RULE_IDS } from './planted';
 import { compareFindings, GroundTruth } from './truth';
 
-/** Relationships the import creates for these rows, counted from the rows (independently of GraphSize). */
+/** Relationships the import creates for these rows, counted from the rows (independently of GraphSize), COVERS included. */
 function relationshipsOf(rows: MapGraphRows, groups: Set<string>, organizations: Set<string>): number {
   const len = (v: unknown): number => (Array.isArray(v) ? v.length : 0);
   let count = rows.feeds.length + 2 * rows.dataAssets.length + rows.dataCategories.length + rows.systems.length;
@@ -22,7 +22,24 @@ function relationshipsOf(rows: MapGraphRows, groups: Set<string>, organizations:
   for (const f of rows.flows) count += 2 + len(f.dataCategories) + len(f.purposes) + (f.notice ? 1 : 0);
   for (const d of rows.derivations) count += 1 + len(d.inputs) + len(d.outputs) + len(d.purposes);
   for (const p of rows.people) count += 1 + len(p.uses);
-  return count + 2 * rows.consents.length;
+  return count + 2 * rows.consents.length + coversOf(rows);
+}
+
+/** COVERS edges: a provision of the flow's own notice or of a notice of its sender that covers the flow (data-map.md). */
+function coversOf(rows: MapGraphRows): number {
+  const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : []);
+  const roles = new Map(rows.organizations.map((o) => [o.id, list(o.roles)]));
+  const publisher = new Map(rows.notices.map((n) => [n.id, n.organization]));
+  let count = 0;
+  for (const f of rows.flows) {
+    for (const p of rows.provisions) {
+      if (p.notice !== f.notice && publisher.get(p.notice as string) !== f.sender) continue;
+      const recipient = f.recipient as string;
+      const toRecipient = list(p.recipients).includes(recipient) || list(p.recipientRoles).some((r) => (roles.get(recipient) ?? []).includes(r));
+      if (toRecipient && list(f.dataCategories).every((c) => list(p.dataCategories).includes(c)) && list(f.purposes).every((x) => list(p.purposes).includes(x))) count++;
+    }
+  }
+  return count;
 }
 
 function nodesOf(rows: MapGraphRows): number {

@@ -80,7 +80,7 @@ export async function generateMap(options: GenerateOptions): Promise<GenerationS
   const planted = mergeScenarios(scenarios);
   const plantedSize = sizeOf(planted);
   const backgroundTarget = scale - plantedSize.nodes;
-  const world = planBackground(seed, backgroundTarget, RELATIONSHIPS_PER_NODE * scale - plantedSize.relationships);
+  const world = planBackground(seed, backgroundTarget, RELATIONSHIPS_PER_NODE * scale - plantedSize.mapRelationships);
 
   const writer = await JsonMapWriter.open(out);
   const emission = new Emission(writer, scale, options.onProgress);

@@ -30,7 +30,7 @@ export function planBackground(seed: number, nodes: number, relationships: numbe
   const estimate = Math.max(1, Math.round((nodes * PLANNED_SHARE) / NODES_PER_LINE));
   if (nodes >= CALIBRATED_BELOW) return planWorld(seed, estimate);
   const limit = nodes * MAX_PLANNED_SHARE;
-  const enough = (size: GraphSize): boolean => size.relationships + PEOPLE_RELATIONSHIPS_PER_NODE * (nodes - size.nodes) >= relationships;
+  const enough = (size: GraphSize): boolean => size.mapRelationships + PEOPLE_RELATIONSHIPS_PER_NODE * (nodes - size.nodes) >= relationships;
   let best: World | undefined;
   // Fewer lines leave more room for busier ones: from the estimate down, the first plan that suffices.
   for (let lines = estimate; lines >= 1; lines--) {

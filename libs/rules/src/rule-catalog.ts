@@ -10,6 +10,21 @@ import { parseRuleDefinition, RuleDefinition } from './rule-definition';
  */
 const ENGINE_REVISION = 1;
 
+/**
+ * The rules as their files declare them (`cypher/rules/*.cypher`, in file order), read and checked
+ * from the files alone: no database, so that what needs only ids and severities (the generator's
+ * ground truth) reads them from the one place they are written.
+ */
+export function ruleDefinitions(cypher: CypherRegistry = new CypherRegistry()): RuleDefinition[] {
+  const rules = cypher.keys('rules/').map((key) => parseRuleDefinition(cypher.get(key)));
+  const seen = new Map<string, RuleDefinition>();
+  for (const rule of rules) {
+    if (seen.has(rule.id)) throw new Error(`rule ${rule.id} is defined twice (${seen.get(rule.id)?.key} and ${rule.key})`);
+    seen.set(rule.id, rule);
+  }
+  return rules;
+}
+
 /** Every rule under `cypher/rules/`: adding a rule is adding a file (and its tests). */
 @Injectable()
 export class RuleCatalog {
@@ -19,12 +34,8 @@ export class RuleCatalog {
   private readonly byId: Map<string, RuleDefinition>;
 
   constructor(cypher: CypherRegistry) {
-    const rules = cypher.keys('rules/').map((key) => parseRuleDefinition(cypher.get(key)));
-    this.byId = new Map();
-    for (const rule of rules) {
-      if (this.byId.has(rule.id)) throw new Error(`rule ${rule.id} is defined twice (${this.byId.get(rule.id)?.key} and ${rule.key})`);
-      this.byId.set(rule.id, rule);
-    }
+    const rules = ruleDefinitions(cypher);
+    this.byId = new Map(rules.map((rule) => [rule.id, rule]));
     this.rules = [...rules].sort((a, b) => a.id.localeCompare(b.id));
     const hash = createHash('sha256').update(`engine:${ENGINE_REVISION}`);
     for (const key of cypher.keys('rules/')) hash.update(`\n${key}\n${cypher.get(key).text}`);

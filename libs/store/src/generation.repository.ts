@@ -26,6 +26,8 @@ const CREATE_STEPS: ReadonlyArray<[string, keyof MapGraphRows]> = [
   ['map/import/15-create-data-assets', 'dataAssets'],
   ['map/import/16-create-feeds', 'feeds'],
   ['map/import/17-mark-assets-held', 'heldAssets'],
+  // After the flows (and the notices, provisions and organizations they refer to): which provisions cover them.
+  ['map/import/18-create-covers', 'flows'],
 ];
 
 /** Rows per statement: bounds the size of one UNWIND without changing the single transaction. */
@@ -58,7 +60,8 @@ export function sliceGraphRows(rows: MapGraphRows, perPart: number): MapGraphRow
   const parts: MapGraphRows[] = [];
   let part: Partial<Record<keyof MapGraphRows, unknown[]>> = {};
   let size = 0;
-  for (const [, section] of CREATE_STEPS) {
+  // a section some steps share (flows: created, then their covers) is cut once
+  for (const section of new Set(CREATE_STEPS.map(([, s]) => s))) {
     const list = rows[section] as unknown[];
     for (let i = 0; i < list.length; ) {
       const take = Math.min(perPart - size, list.length - i);

@@ -46,6 +46,13 @@ describe(`${RULE}: third-party provision without consent`, () => {
     expect(f?.messageJa).toContain('7');
   });
 
+  it('lists the personal categories in the flow\'s order, whatever order the store keeps them in', async () => {
+    for (const order of [['name', 'score'], ['score', 'name']]) {
+      const f = (await findingsOfRule(ctx, RULE, mapWith({ dataCategories: order }))).get('to-employer');
+      expect(f?.evidence.categories).toEqual(order);
+    }
+  });
+
   it('(c) does not fire when everyone concerned consented to a covering notice in time', async () => {
     const map = mapWith({});
     map.people = map.people!.filter((p) => p.id !== 'silent');

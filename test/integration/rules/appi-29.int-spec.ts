@@ -40,6 +40,12 @@ describe(`${RULE}: provision records not kept`, () => {
     expect(f?.evidence).toMatchObject({ categories: ['health'] });
   });
 
+  it('lists the personal categories in the flow\'s order, whatever order the store keeps them in', async () => {
+    for (const order of [['name', 'health'], ['health', 'name']]) {
+      expect((await findingsOfRule(ctx, RULE, mapWith({ dataCategories: order }))).get('to-employer')?.evidence.categories).toEqual(order);
+    }
+  });
+
   it('treats a group company as a third party', async () => {
     expect((await findingsOfRule(ctx, RULE, mapWith({ to: 'sister-app' }))).get('to-employer')).toMatchObject({ organizations: ['site', 'sister'] });
   });

@@ -1,17 +1,14 @@
 // One page of Collection elements of a map, ordered by id, with the total that match the filter.
-// Filters are optional: a null field of $filter does not filter.
+// Filters are optional: a null field of $filter does not filter. The filter is written once, in
+// cypher/fragments/collections-filter.cypher, for the count and the page alike.
 CALL () {
   MATCH (n:Collection {map: $map})
-  WHERE ($filter.system IS NULL OR n.system = $filter.system)
-    AND ($filter.dataCategory IS NULL OR $filter.dataCategory IN n.dataCategories)
-    AND ($filter.method IS NULL OR n.method = $filter.method)
+  WHERE {{collections-filter n $filter}}
   RETURN count(n) AS total
 }
 CALL () {
   MATCH (n:Collection {map: $map})
-  WHERE ($filter.system IS NULL OR n.system = $filter.system)
-    AND ($filter.dataCategory IS NULL OR $filter.dataCategory IN n.dataCategories)
-    AND ($filter.method IS NULL OR n.method = $filter.method)
+  WHERE {{collections-filter n $filter}}
     AND ($after IS NULL OR n.id > $after)
   WITH n
   ORDER BY n.id

@@ -1,19 +1,14 @@
 // One page of Derivation elements of a map, ordered by id, with the total that match the filter.
-// Filters are optional: a null field of $filter does not filter.
+// Filters are optional: a null field of $filter does not filter. The filter is written once, in
+// cypher/fragments/derivations-filter.cypher, for the count and the page alike.
 CALL () {
   MATCH (n:Derivation {map: $map})
-  WHERE ($filter.system IS NULL OR n.system = $filter.system)
-    AND ($filter.input IS NULL OR $filter.input IN n.inputs)
-    AND ($filter.output IS NULL OR $filter.output IN n.outputs)
-    AND ($filter.asOf IS NULL OR ((n.validFrom IS NULL OR n.validFrom <= $filter.asOf) AND (n.validTo IS NULL OR n.validTo >= $filter.asOf)))
+  WHERE {{derivations-filter n $filter}}
   RETURN count(n) AS total
 }
 CALL () {
   MATCH (n:Derivation {map: $map})
-  WHERE ($filter.system IS NULL OR n.system = $filter.system)
-    AND ($filter.input IS NULL OR $filter.input IN n.inputs)
-    AND ($filter.output IS NULL OR $filter.output IN n.outputs)
-    AND ($filter.asOf IS NULL OR ((n.validFrom IS NULL OR n.validFrom <= $filter.asOf) AND (n.validTo IS NULL OR n.validTo >= $filter.asOf)))
+  WHERE {{derivations-filter n $filter}}
     AND ($after IS NULL OR n.id > $after)
   WITH n
   ORDER BY n.id

@@ -1,29 +1,14 @@
 // One page of Flow elements of a map, ordered by id, with the total that match the filter.
-// Filters are optional: a null field of $filter does not filter.
+// Filters are optional: a null field of $filter does not filter. The filter is written once, in
+// cypher/fragments/flows-filter.cypher, for the count and the page alike.
 CALL () {
   MATCH (n:Flow {map: $map})
-  WHERE ($filter.from IS NULL OR n.from = $filter.from)
-    AND ($filter.to IS NULL OR n.to = $filter.to)
-    AND ($filter.sender IS NULL OR n.sender = $filter.sender)
-    AND ($filter.recipient IS NULL OR n.recipient = $filter.recipient)
-    AND ($filter.dataCategory IS NULL OR $filter.dataCategory IN n.dataCategories)
-    AND ($filter.purpose IS NULL OR $filter.purpose IN coalesce(n.purposes, []))
-    AND ($filter.basis IS NULL OR n.basis = $filter.basis)
-    AND ($filter.crossOrganization IS NULL OR n.crossOrganization = $filter.crossOrganization)
-    AND ($filter.asOf IS NULL OR ((n.validFrom IS NULL OR n.validFrom <= $filter.asOf) AND (n.validTo IS NULL OR n.validTo >= $filter.asOf)))
+  WHERE {{flows-filter n $filter}}
   RETURN count(n) AS total
 }
 CALL () {
   MATCH (n:Flow {map: $map})
-  WHERE ($filter.from IS NULL OR n.from = $filter.from)
-    AND ($filter.to IS NULL OR n.to = $filter.to)
-    AND ($filter.sender IS NULL OR n.sender = $filter.sender)
-    AND ($filter.recipient IS NULL OR n.recipient = $filter.recipient)
-    AND ($filter.dataCategory IS NULL OR $filter.dataCategory IN n.dataCategories)
-    AND ($filter.purpose IS NULL OR $filter.purpose IN coalesce(n.purposes, []))
-    AND ($filter.basis IS NULL OR n.basis = $filter.basis)
-    AND ($filter.crossOrganization IS NULL OR n.crossOrganization = $filter.crossOrganization)
-    AND ($filter.asOf IS NULL OR ((n.validFrom IS NULL OR n.validFrom <= $filter.asOf) AND (n.validTo IS NULL OR n.validTo >= $filter.asOf)))
+  WHERE {{flows-filter n $filter}}
     AND ($after IS NULL OR n.id > $after)
   WITH n
   ORDER BY n.id

@@ -1,19 +1,14 @@
 // One page of Organization elements of a map, ordered by id, with the total that match the filter.
-// Filters are optional: a null field of $filter does not filter.
+// Filters are optional: a null field of $filter does not filter. The filter is written once, in
+// cypher/fragments/organizations-filter.cypher, for the count and the page alike.
 CALL () {
   MATCH (n:Organization {map: $map})
-  WHERE ($filter.search IS NULL OR toLower(n.name) CONTAINS toLower($filter.search))
-    AND ($filter.role IS NULL OR $filter.role IN n.roles)
-    AND ($filter.country IS NULL OR n.country = $filter.country)
-    AND ($filter.group IS NULL OR n.group = $filter.group)
+  WHERE {{organizations-filter n $filter}}
   RETURN count(n) AS total
 }
 CALL () {
   MATCH (n:Organization {map: $map})
-  WHERE ($filter.search IS NULL OR toLower(n.name) CONTAINS toLower($filter.search))
-    AND ($filter.role IS NULL OR $filter.role IN n.roles)
-    AND ($filter.country IS NULL OR n.country = $filter.country)
-    AND ($filter.group IS NULL OR n.group = $filter.group)
+  WHERE {{organizations-filter n $filter}}
     AND ($after IS NULL OR n.id > $after)
   WITH n
   ORDER BY n.id

@@ -1,15 +1,14 @@
 // One page of People elements of a map, ordered by id, with the total that match the filter.
-// Filters are optional: a null field of $filter does not filter.
+// Filters are optional: a null field of $filter does not filter. The filter is written once, in
+// cypher/fragments/people-filter.cypher, for the count and the page alike.
 CALL () {
   MATCH (n:People {map: $map})
-  WHERE ($filter.subject IS NULL OR n.subject = $filter.subject)
-    AND ($filter.uses IS NULL OR $filter.uses IN coalesce(n.uses, []))
+  WHERE {{people-filter n $filter}}
   RETURN count(n) AS total
 }
 CALL () {
   MATCH (n:People {map: $map})
-  WHERE ($filter.subject IS NULL OR n.subject = $filter.subject)
-    AND ($filter.uses IS NULL OR $filter.uses IN coalesce(n.uses, []))
+  WHERE {{people-filter n $filter}}
     AND ($after IS NULL OR n.id > $after)
   WITH n
   ORDER BY n.id

@@ -1,13 +1,14 @@
 // One page of Purpose elements of a map, ordered by id, with the total that match the filter.
-// Filters are optional: a null field of $filter does not filter.
+// Filters are optional: a null field of $filter does not filter. The filter is written once, in
+// cypher/fragments/purposes-filter.cypher, for the count and the page alike.
 CALL () {
   MATCH (n:Purpose {map: $map})
-  WHERE ($filter.search IS NULL OR toLower(n.name) CONTAINS toLower($filter.search))
+  WHERE {{purposes-filter n $filter}}
   RETURN count(n) AS total
 }
 CALL () {
   MATCH (n:Purpose {map: $map})
-  WHERE ($filter.search IS NULL OR toLower(n.name) CONTAINS toLower($filter.search))
+  WHERE {{purposes-filter n $filter}}
     AND ($after IS NULL OR n.id > $after)
   WITH n
   ORDER BY n.id

@@ -1,15 +1,14 @@
 // One page of Subject elements of a map, ordered by id, with the total that match the filter.
-// Filters are optional: a null field of $filter does not filter.
+// Filters are optional: a null field of $filter does not filter. The filter is written once, in
+// cypher/fragments/subjects-filter.cypher, for the count and the page alike.
 CALL () {
   MATCH (n:Subject {map: $map})
-  WHERE ($filter.search IS NULL OR toLower(n.name) CONTAINS toLower($filter.search))
-    AND ($filter.jobSeeker IS NULL OR coalesce(n.jobSeeker, false) = $filter.jobSeeker)
+  WHERE {{subjects-filter n $filter}}
   RETURN count(n) AS total
 }
 CALL () {
   MATCH (n:Subject {map: $map})
-  WHERE ($filter.search IS NULL OR toLower(n.name) CONTAINS toLower($filter.search))
-    AND ($filter.jobSeeker IS NULL OR coalesce(n.jobSeeker, false) = $filter.jobSeeker)
+  WHERE {{subjects-filter n $filter}}
     AND ($after IS NULL OR n.id > $after)
   WITH n
   ORDER BY n.id

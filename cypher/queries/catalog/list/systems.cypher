@@ -1,17 +1,14 @@
 // One page of System elements of a map, ordered by id, with the total that match the filter.
-// Filters are optional: a null field of $filter does not filter.
+// Filters are optional: a null field of $filter does not filter. The filter is written once, in
+// cypher/fragments/systems-filter.cypher, for the count and the page alike.
 CALL () {
   MATCH (n:System {map: $map})
-  WHERE ($filter.search IS NULL OR toLower(n.name) CONTAINS toLower($filter.search))
-    AND ($filter.operator IS NULL OR n.operator = $filter.operator)
-    AND ($filter.country IS NULL OR n.location = $filter.country)
+  WHERE {{systems-filter n $filter}}
   RETURN count(n) AS total
 }
 CALL () {
   MATCH (n:System {map: $map})
-  WHERE ($filter.search IS NULL OR toLower(n.name) CONTAINS toLower($filter.search))
-    AND ($filter.operator IS NULL OR n.operator = $filter.operator)
-    AND ($filter.country IS NULL OR n.location = $filter.country)
+  WHERE {{systems-filter n $filter}}
     AND ($after IS NULL OR n.id > $after)
   WITH n
   ORDER BY n.id

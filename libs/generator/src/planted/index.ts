@@ -18,6 +18,7 @@ import { RULE_IDS, RuleId, RulePlants, Scenario, ScenarioBuilder, ScenarioTempla
 export { RULE_IDS, RULE_SEVERITY } from './scenario';
 export type { ExpectedFinding, RuleId, Scenario, ScenarioElements, Severity, TargetKind } from './scenario';
 
+/** The scenarios of each rule, by the rule's id; they must be exactly the catalogue's rules (planted.spec.ts). */
 const PLANTS: Readonly<Record<RuleId, RulePlants>> = {
   'APPI-18-1': APPI_18_1,
   'APPI-20-2': APPI_20_2,
@@ -33,6 +34,17 @@ const PLANTS: Readonly<Record<RuleId, RulePlants>> = {
   'APPI-41-6': APPI_41_6,
   'ESA-5-5-PROFILE': ESA_5_5_PROFILE,
 };
+
+/** The rules that have planted scenarios. */
+export function plantedRules(): RuleId[] {
+  return Object.keys(PLANTS);
+}
+
+function plantsOf(rule: RuleId): RulePlants {
+  const plants = PLANTS[rule];
+  if (!plants) throw new Error(`rule ${rule} of the catalogue has no planted scenarios (libs/generator/src/planted)`);
+  return plants;
+}
 
 export interface PlantingPlan {
   /** Violating scenarios per rule (each rule's variants in turn). */
@@ -56,13 +68,13 @@ export function plantScenarios(seed: number, plan: PlantingPlan): Scenario[] {
     scenarios.push(builder.build());
   };
   for (const rule of RULE_IDS) {
-    const { violations } = PLANTS[rule];
+    const { violations } = plantsOf(rule);
     for (let n = 0; n < plan.perRule; n++) build(`pv.${rule.toLowerCase()}.${n + 1}`, violations[n % violations.length]);
   }
   for (let i = 0; i < plan.nearMisses; i++) {
     const rule = RULE_IDS[(seed + i) % RULE_IDS.length];
     const round = Math.floor(i / RULE_IDS.length);
-    const { nearMisses } = PLANTS[rule];
+    const { nearMisses } = plantsOf(rule);
     build(`nm.${rule.toLowerCase()}.${round + 1}`, nearMisses[round % nearMisses.length]);
   }
   for (let n = 0; n < plan.composites; n++) build(`pv.composite.${n + 1}`, COMPOSITES[n % COMPOSITES.length]);
@@ -71,7 +83,7 @@ export function plantScenarios(seed: number, plan: PlantingPlan): Scenario[] {
 
 /** A plan that plants every scenario there is at least once: each rule's violations and near-misses, and the composites. */
 export function wholeCatalogue(): PlantingPlan {
-  const plants = Object.values(PLANTS);
+  const plants = RULE_IDS.map(plantsOf);
   return {
     perRule: Math.max(...plants.map((p) => p.violations.length)),
     nearMisses: RULE_IDS.length * Math.max(...plants.map((p) => p.nearMisses.length)),

@@ -1,31 +1,25 @@
 import type { Collection, Consent, DataCategory, DataClass, Derivation, Flow, Group, Notice, Organization, People, Role, System } from '@tadoru/map';
+import { ruleDefinitions, Severity } from '@tadoru/rules';
 import { Random } from '../random';
 import { BUSINESS_WORDS, LEGAL_FORMS, NAME_STEMS, PURPOSES } from '../vocabulary';
 
 /** Purposes a scenario's notices state beyond those it uses, as real notices list many. */
 const EXTRA_STATED_PURPOSES = 8;
 
-export type Severity = 'critical' | 'high' | 'medium' | 'low';
+export type { Severity };
 export type TargetKind = 'flow' | 'derivation' | 'collection';
 
-/** Severities as the rule files declare them (cypher/rules/*.cypher, shared/spec/rules.md). */
-export const RULE_SEVERITY = {
-  'APPI-18-1': 'high',
-  'APPI-20-2': 'critical',
-  'APPI-21-1': 'high',
-  'APPI-27-1': 'critical',
-  'APPI-27-2': 'critical',
-  'APPI-27-5-1': 'critical',
-  'APPI-27-5-3': 'high',
-  'APPI-28-1': 'critical',
-  'APPI-29': 'medium',
-  'APPI-31-1': 'critical',
-  'APPI-35': 'high',
-  'APPI-41-6': 'high',
-  'ESA-5-5-PROFILE': 'critical',
-} as const satisfies Record<string, Severity>;
-export type RuleId = keyof typeof RULE_SEVERITY;
-export const RULE_IDS = Object.keys(RULE_SEVERITY) as RuleId[];
+/** A rule id of the catalogue (cypher/rules/*.cypher). */
+export type RuleId = string;
+
+/**
+ * The rule catalogue's ids and severities, read from the rule files' headers (the one place they are
+ * written), ordered by id in code-point order: the planted scenarios are built in this order, so it
+ * must not depend on the locale.
+ */
+const CATALOGUE = ruleDefinitions().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+export const RULE_IDS: readonly RuleId[] = CATALOGUE.map((r) => r.id);
+export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = Object.fromEntries(CATALOGUE.map((r) => [r.id, r.severity]));
 
 /** A finding `tadoru check` must report on a generated map. */
 export interface ExpectedFinding {
@@ -169,7 +163,9 @@ export class ScenarioBuilder {
   }
 
   expect(rule: RuleId, kind: TargetKind, id: string, affectedPeople: number | null = null): void {
-    this.findings.push({ rule, severity: RULE_SEVERITY[rule], target: { kind, id }, affectedPeople });
+    const severity = RULE_SEVERITY[rule];
+    if (!severity) throw new Error(`scenario ${this.key} expects a finding of ${rule}, which is no rule of the catalogue (cypher/rules)`);
+    this.findings.push({ rule, severity, target: { kind, id }, affectedPeople });
   }
 
   /**
