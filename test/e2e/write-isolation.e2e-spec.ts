@@ -140,7 +140,8 @@ describe('writes of one map are serialised and readers see one version (real Neo
         }
         const m = answer.data.map;
         const flows = (m.flows.nodes as Array<{ id: string }>).map((f) => f.id);
-        const addedHere = flows.filter((f) => f.startsWith('added-'));
+        // listed by id (added-10 before added-2): compared as sets, in the order they were added
+        const addedHere = flows.filter((f) => f.startsWith('added-')).sort((a, b) => Number(a.slice(6)) - Number(b.slice(6)));
         const flagged = (m.findings.nodes as Array<{ id: string }>).map((f) => f.id).filter((id) => id.startsWith('APPI-27-1:flow:added-'));
         const expectedAdded = added.slice(0, addedHere.length).map((f) => f.id);
         if (m.counts.flows !== m.flows.totalCount || m.flows.totalCount !== flows.length) problems.push(`counts ${m.counts.flows} / total ${m.flows.totalCount} / listed ${flows.length}`);

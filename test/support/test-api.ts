@@ -1,11 +1,14 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { MigrationRunner } from '@tadoru/graph';
 import { createApiApp } from '../../apps/api/src/api.factory';
 import { testConnection } from './test-database';
 
+/** The API on the test database, migrated (constraints and indexes in place, whichever suite runs first). */
 export async function createTestApi(): Promise<INestApplication> {
   const app = await createApiApp({ connection: testConnection() }, false);
   await app.init();
+  await app.get(MigrationRunner).apply();
   return app;
 }
 

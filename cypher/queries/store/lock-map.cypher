@@ -5,5 +5,5 @@
 MERGE (m:DataMap {name: $map})
 ON CREATE SET m.createdAt = datetime(), m.version = 0
 SET m.lockedAt = datetime()
-RETURN m {.name, .version, .storage, .checksum, .countsJson, .scratch,
-          generation: COLLECT { MATCH (g:Generation {key: m.storage}) RETURN g {.rulesDigest, .seqsJson} }[0]} AS map
+RETURN m {.name, .version, .storage, .scratch,
+          generation: COLLECT { MATCH (g:Generation {key: m.storage}) RETURN g {.checksum, .countsJson, .rulesDigest, .seqsJson} }[0]} AS map

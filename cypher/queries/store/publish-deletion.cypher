@@ -3,5 +3,5 @@
 MATCH (m:DataMap {name: $name})
 OPTIONAL MATCH (old:Generation {key: m.storage})
 SET old.state = 'superseded', old.supersededAt = datetime()
-SET m.storage = null, m.version = m.version + 1, m.updatedAt = datetime(), m.deletedAt = datetime(), m.checksum = null, m.countsJson = null
+SET m.storage = null, m.version = m.version + 1, m.deletedAt = datetime()
 RETURN DISTINCT m.version AS version

@@ -2,6 +2,6 @@
 // same transaction as the change. The content checksum is computed again when it is next needed.
 MATCH (m:DataMap {name: $name})
 MATCH (g:Generation {key: m.storage})
-SET g.rulesDigest = $rulesDigest, g.seqsJson = $seqsJson
-SET m.version = m.version + 1, m.updatedAt = datetime(), m.countsJson = $countsJson, m.checksum = null
+SET g.version = m.version + 1, g.rulesDigest = $rulesDigest, g.seqsJson = $seqsJson, g.countsJson = $countsJson, g.checksum = null, g.updatedAt = datetime()
+SET m.version = g.version
 RETURN m.version AS version

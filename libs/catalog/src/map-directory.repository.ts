@@ -5,6 +5,8 @@ import { StoredMapInfo } from './map-info';
 /** A map as read, with the state of the generation it points at. */
 export interface MapEntry {
   info: StoredMapInfo;
+  /** The version the generation says it holds: it differs from `info.version` only in a read that met a write being applied. */
+  generationVersion: number | null;
   /** An in-place write to the generation was marked as landing this many milliseconds ago (null: none). */
   pendingForMs: number | null;
 }
@@ -18,8 +20,8 @@ export class MapDirectoryRepository {
     return this.db.read('map.find', (q) => findMapIn(q, name));
   }
 
-  async list(): Promise<StoredMapInfo[]> {
-    return this.db.read('map.list', async (q) => (await q.run('map/list-maps', {})).map((r) => toMapEntry(r).info));
+  async list(): Promise<MapEntry[]> {
+    return this.db.read('map.list', async (q) => (await q.run('map/list-maps', {})).map((r) => toMapEntry(r)));
   }
 
   /** The write sequence of each storage now (absent: the generation is gone). */
@@ -53,6 +55,7 @@ function toMapEntry(row: Record<string, unknown>): MapEntry {
       writeSeq: (m.writeSeq as number | null) ?? 0,
       rulesDigest: (m.rulesDigest as string | null) ?? null,
     },
+    generationVersion: (m.generationVersion as number | null) ?? null,
     pendingForMs: (m.pendingForMs as number | null) ?? null,
   };
 }

@@ -11,6 +11,8 @@ export interface PinnedMap extends StoredMapInfo {
 /** How long a reader waits for an in-place write that is landing before it reads anyway (and re-checks). */
 const PENDING_WAIT_MS = 5_000;
 const PENDING_POLL_MS = 20;
+/** Reads again, at once, at most this often when a write was being applied (it is applied within milliseconds). */
+const MAX_TORN_READS = 50;
 
 /** Which maps are stored, and the version a question reads. */
 @Injectable()
@@ -30,11 +32,13 @@ export class MapDirectoryService {
   /** `pin` for maps of the service's own as well (a check's scratch map). */
   async pinStored(name: string): Promise<PinnedMap> {
     const deadline = Date.now() + PENDING_WAIT_MS;
-    for (;;) {
+    for (let torn = 0; ; ) {
       const entry = await this.repository.find(name);
       if (!entry) throw new NotFoundError('map', name, 'map');
+      // The map node and its generation disagree only in a read that met a write being applied: read again.
+      if (entry.generationVersion !== entry.info.version && torn++ < MAX_TORN_READS) continue;
       const pending = isPending(entry.pendingForMs);
-      if (!pending || Date.now() >= deadline) return { ...entry.info, pendingAtPin: pending };
+      if (!pending || Date.now() >= deadline) return { ...entry.info, pendingAtPin: pending || entry.generationVersion !== entry.info.version };
       await new Promise((resolve) => setTimeout(resolve, PENDING_POLL_MS));
     }
   }
@@ -59,8 +63,10 @@ export class MapDirectoryService {
     return (await this.repository.find(name))?.info;
   }
 
-  listMaps(): Promise<StoredMapInfo[]> {
-    return this.repository.list();
+  /** Every map, each at its current version (a map read while a write was being applied is read again on its own). */
+  async listMaps(): Promise<StoredMapInfo[]> {
+    const entries = await this.repository.list();
+    return Promise.all(entries.map(async (e) => (e.generationVersion === e.info.version ? e.info : this.pinStored(e.info.name))));
   }
 }
 

@@ -218,13 +218,13 @@ export class GenerationRepository {
 /** The lock statement's row as the writer's view of the map. */
 export function toLockedState(row: Record<string, unknown> | undefined, name: string): LockedMapState {
   const m = (row?.map ?? {}) as Record<string, unknown>;
-  const generation = (m.generation ?? null) as { rulesDigest?: string | null; seqsJson?: string | null } | null;
+  const generation = (m.generation ?? null) as { checksum?: string | null; countsJson?: string | null; rulesDigest?: string | null; seqsJson?: string | null } | null;
   return {
     name,
     version: (m.version as number | null) ?? 0,
     storage: (m.storage as string | null) ?? null,
-    checksum: (m.checksum as string | null) ?? null,
-    counts: m.countsJson ? (JSON.parse(m.countsJson as string) as Record<string, number>) : {},
+    checksum: generation?.checksum ?? null,
+    counts: generation?.countsJson ? (JSON.parse(generation.countsJson) as Record<string, number>) : {},
     scratch: m.scratch === true,
     rulesDigest: generation?.rulesDigest ?? null,
     nextSeqs: generation?.seqsJson ? (JSON.parse(generation.seqsJson) as Record<string, number>) : null,
