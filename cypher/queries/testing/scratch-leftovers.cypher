@@ -7,4 +7,5 @@ WITH maps, count(g) AS generations
 OPTIONAL MATCH (n:MapElement) WHERE n.map STARTS WITH '_'
 WITH maps, generations, count(n) AS elements
 OPTIONAL MATCH (f:Finding) WHERE f.map STARTS WITH '_'
-RETURN maps, elements + generations + count(f) AS elements
+WITH maps, generations, elements, count(f) AS findings
+RETURN maps, elements + generations + findings AS elements
