@@ -306,7 +306,7 @@ async function benchPostgres(ctx: Context, map: string, categories: string[], ta
   log(`PostgreSQL: loading ${map}`);
   const baseline = await PostgresRecipientsBaseline.connect(ctx.postgres!.connection);
   try {
-    const load = await baseline.load({ driver: ctx.driver, map });
+    const load = await baseline.load({ driver: ctx.driver, map, storage: (await ctx.app.get(MapDirectoryService).pin(map)).storage });
     const trace = ctx.app.get(RecipientsService);
     let agree = 0;
     const differences: string[] = [];
@@ -341,7 +341,7 @@ async function benchScoped(ctx: Context, map: string, before: Awaited<ReturnType
   const session = ctx.driver.session({ defaultAccessMode: 'READ' });
   let model: Record<string, unknown>;
   try {
-    const rows = await session.run(benchCypher('sample-cross-organization-flows'), { map, limit: neo4j.int(1000) });
+    const rows = await session.run(benchCypher('sample-cross-organization-flows'), { map: (await ctx.app.get(MapDirectoryService).pin(map)).storage, limit: neo4j.int(1000) });
     const flows = rows.records.map((r) => r.get('flow') as Record<string, unknown>);
     model = flows[Math.floor(flows.length / 2)];
   } finally {

@@ -20,6 +20,8 @@ import { RecipientKey } from './compare-recipients';
 export interface Neo4jMapSource {
   driver: Driver;
   map: string;
+  /** The key the elements of the map's current version carry in Neo4j (`PinnedMap.storage`). */
+  storage: string;
   /** Neo4j database name; the server's default when absent. */
   database?: string;
 }
@@ -182,11 +184,11 @@ export class PostgresRecipientsBaseline {
     if (!query) throw new Error(`missing bench/postgres/cypher/${extract.query}.cypher`);
     const session = source.driver.session({ database: source.database, defaultAccessMode: neo4j.session.READ });
     try {
-      let page = readPage(session, query, source.map, '');
+      let page = readPage(session, query, source.storage, '');
       for (;;) {
         const records = await page;
         if (records.length === 0) return;
-        page = records.length < PAGE_SIZE ? Promise.resolve([]) : readPage(session, query, source.map, String(records[records.length - 1].id));
+        page = records.length < PAGE_SIZE ? Promise.resolve([]) : readPage(session, query, source.storage, String(records[records.length - 1].id));
         // Handled below by the next `await page`; this only keeps a failed read-ahead from being reported as unhandled if the insert fails first.
         page.catch(() => undefined);
         for (const { table, rows } of extract.into) await this.insert(table, records.flatMap(rows));

@@ -76,7 +76,7 @@ async function main(): Promise<number> {
     for (const name of EXAMPLES) {
       const baseline = await PostgresRecipientsBaseline.connect(postgres.connection);
       try {
-        const load = await baseline.load({ driver, map: name, database: 'neo4j' });
+        const load = await baseline.load({ driver, map: name, storage: (await directory.pin(name)).storage, database: 'neo4j' });
         const categories = (maps[name].dataCategories ?? []).map((c) => c.id);
         const questions = questionsFor(maps[name]);
         let mismatches = 0;

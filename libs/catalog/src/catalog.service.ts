@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { canonicalArguments, CursorScope, decodeCursor, encodeCursor, InvalidInputError } from '@tadoru/common';
-import { MapSnapshot } from '@tadoru/graph';
+import { MapSession, MapSnapshot } from '@tadoru/graph';
 import { CatalogRepository } from './catalog.repository';
 import { ElementFilter, ElementKind, ListableKind, MAX_PAGE_SIZE, Page, PageRequest, RELATION_CAP, RelatedList, Relation } from './catalog.types';
 import { toElementRow } from './element-defaults';
@@ -39,9 +39,26 @@ export class CatalogService {
     return new Map([...found].map(([id, e]) => [id, toElementRow(kind, map, e)]));
   }
 
+  /** `byIds` inside a read of one version that is already under way (one transaction for a whole answer). */
+  async byIdsIn<K extends ElementKind>(s: MapSession, kind: K, ids: readonly string[]): Promise<Map<string, ElementRows[K]>> {
+    const found = await this.repository.byIdsIn(s, kind, ids);
+    return new Map([...found].map(([id, e]) => [id, toElementRow(kind, s.snapshot, e)]));
+  }
+
+  /** The references the map of `s` has no element for, checked in one statement. */
+  missingIn(s: MapSession, refs: ReadonlyArray<{ kind: ElementKind; id: string }>): Promise<Array<{ kind: ElementKind; id: string }>> {
+    return this.repository.missingIn(s, refs);
+  }
+
   /** Elements related to each of `ids`; `kind` is what the relation yields. Each list is cut at RELATION_CAP, with its total beside it. */
   async related<K extends ElementKind>(relation: Relation, kind: K, map: MapSnapshot, ids: readonly string[]): Promise<Map<string, RelatedList<ElementRows[K]>>> {
     const found = await this.repository.related(relation, map, ids, RELATION_CAP);
     return new Map([...found].map(([id, list]) => [id, { totalCount: list.totalCount, items: list.items.map((e) => toElementRow(kind, map, e)) }]));
+  }
+
+  /** `related` inside a read of one version that is already under way. */
+  async relatedIn<K extends ElementKind>(s: MapSession, relation: Relation, kind: K, ids: readonly string[]): Promise<Map<string, RelatedList<ElementRows[K]>>> {
+    const found = await this.repository.relatedIn(s, relation, ids, RELATION_CAP);
+    return new Map([...found].map(([id, list]) => [id, { totalCount: list.totalCount, items: list.items.map((e) => toElementRow(kind, s.snapshot, e)) }]));
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { int, MapSession } from '@tadoru/graph';
 import { AssetRef, Direction, ExpandedEdge } from './asset-walk';
+import { NeighbourEdge, Neighbourhood } from './prefetched-walk';
 
 /** A lineage start candidate, with what makes it an origin of its category. */
 export interface StartAsset extends AssetRef {
@@ -22,6 +23,13 @@ export class LineageRepository {
     const key = direction === 'DOWNSTREAM' ? 'lineage/expand-downstream' : 'lineage/expand-upstream';
     const rows = await s.run(key, { asOf, frontier: frontier.map((f, i) => ({ ...f, search: int(f.search), i: int(i) })), limit: int(limit) });
     return rows as unknown as ExpandedEdge[];
+  }
+
+  /** The edges around a walk's starts in one statement (see `prefetched-walk.ts`). */
+  async neighbourhood(s: MapSession, direction: Direction, asOf: string | null, starts: string[], bounds: { nodeCap: number; perNode: number }): Promise<Neighbourhood> {
+    const key = direction === 'DOWNSTREAM' ? 'lineage/neighbourhood-downstream' : 'lineage/neighbourhood-upstream';
+    const rows = await s.run(key, { asOf, starts, nodeCap: int(bounds.nodeCap), perNode: int(bounds.perNode) });
+    return new Map(rows.map((r) => [r.asset as string, r.edges as NeighbourEdge[]]));
   }
 
   async assetsOfCategories(s: MapSession, categories: string[], systems: string[] | null, asOf: string | null): Promise<StartAsset[]> {

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError, Problem } from '@tadoru/common';
 import { CatalogService, ElementKind } from '@tadoru/catalog';
 import { MapSession, MapSnapshot, Neo4jService } from '@tadoru/graph';
-import { AssetRef, Direction, walkAssets, WalkLimits, WalkResult } from './asset-walk';
+import { AssetRef, Direction, Expand, walkAssets, WalkLimits, WalkResult } from './asset-walk';
+import { expandFrom, neighbourhoodBounds } from './prefetched-walk';
 import { checkBounds } from './lineage-arguments';
 import { LineageRepository, PersonFlowConsent, StartAsset } from './lineage.repository';
 import { LineageNode, LineageRequest, LineageResult } from './lineage.types';
@@ -26,12 +27,11 @@ export class LineageService {
     const system = request.from.system ?? null;
     if (!category && !system) problems.push({ path: 'from', message: 'give a category, a system, or both' });
     const bounds = checkBounds(request, problems);
-    await this.requireElements(request.map, [
-      ['dataCategories', category, 'from.category'],
-      ['systems', system, 'from.system'],
-    ]);
-
     return this.read(request.map, 'lineage.lineage', async (s) => {
+      await this.requireElements(s, [
+        ['dataCategories', category, 'from.category'],
+        ['systems', system, 'from.system'],
+      ]);
       let starts: StartAsset[];
       if (category) {
         const assets = await this.repository.assetsOfCategories(s, [category], system ? [system] : null, bounds.asOf);
@@ -59,9 +59,16 @@ export class LineageService {
     return this.db.readMap(snapshot, op, work);
   }
 
-  /** Several independent walks in one set of round trips (one query per level for all of them). */
-  walk(s: MapSession, starts: AssetRef[][], direction: Direction, limits: WalkLimits, asOf: string | null): Promise<WalkResult[]> {
-    return walkAssets(starts, limits, (frontier, limit) => this.repository.expand(s, direction, asOf, frontier, limit));
+  /**
+   * Several independent walks in one set of round trips (one query per level for all of them). A
+   * single walk fetches the neighbourhood of its starts first, so that it usually needs no level
+   * query at all; the answer is the same either way.
+   */
+  async walk(s: MapSession, starts: AssetRef[][], direction: Direction, limits: WalkLimits, asOf: string | null): Promise<WalkResult[]> {
+    const levels: Expand = (frontier, limit) => this.repository.expand(s, direction, asOf, frontier, limit);
+    if (starts.length !== 1 || starts[0].length === 0) return walkAssets(starts, limits, levels);
+    const neighbourhood = await this.repository.neighbourhood(s, direction, asOf, [...new Set(starts[0].map((a) => a.id))], neighbourhoodBounds(limits));
+    return walkAssets(starts, limits, expandFrom(neighbourhood, levels));
   }
 
   /** Where the given categories are (optionally only at some systems), with what makes each an origin. */
@@ -82,13 +89,12 @@ export class LineageService {
     return this.repository.personConsentForFlows(s, people, flows, asOf);
   }
 
-  /** NOT_FOUND naming the argument, for ids the question refers to that the map does not have. */
-  async requireElements(map: MapSnapshot, refs: Array<[ElementKind, string | null | undefined, string]>): Promise<void> {
-    for (const [kind, id, field] of refs) {
-      if (!id) continue;
-      const found = await this.catalog.byIds(kind, map, [id]);
-      if (!found.has(id)) throw new NotFoundError(ENTITY_NAMES[kind] ?? kind, id, field);
-    }
+  /** NOT_FOUND naming the argument, for the first id the question refers to that the map does not have (one statement for all). */
+  async requireElements(s: MapSession, refs: Array<[ElementKind, string | null | undefined, string]>): Promise<void> {
+    const given = refs.filter((r): r is [ElementKind, string, string] => typeof r[1] === 'string' && r[1] !== '');
+    const missing = await this.catalog.missingIn(s, given.map(([kind, id]) => ({ kind, id })));
+    const first = given.find(([kind, id]) => missing.some((m) => m.kind === kind && m.id === id));
+    if (first) throw new NotFoundError(ENTITY_NAMES[first[0]] ?? first[0], first[1], first[2]);
   }
 }
 

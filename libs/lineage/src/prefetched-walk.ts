@@ -2,8 +2,6 @@ import { Expand, ExpandedEdge, LEVEL_ROW_FACTOR, WalkLimits } from './asset-walk
 
 /** One step out of an asset, as the neighbourhood query returns it (in the walk's direction). */
 export interface NeighbourEdge {
-  /** The asset at the far end (reached from this one). */
-  other: string;
   from: string;
   to: string;
   kind: ExpandedEdge['kind'];

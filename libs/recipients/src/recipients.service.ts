@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { CatalogService, FlowRow, PeopleRow, StoredMapInfo, toElementRow } from '@tadoru/catalog';
+import { CatalogService, FlowRow, OrganizationRow, PeopleRow, StoredMapInfo, SystemRow, toElementRow } from '@tadoru/catalog';
 import { canonicalArguments, CursorScope, decodeCursor, encodeCursor, InvalidInputError, Problem } from '@tadoru/common';
 import { MapSession } from '@tadoru/graph';
 import { AssetRef, Bounds, categoryOfAsset, chainTo, checkBounds, FeedEdge, isOrigin, LineageService, PersonFlowConsent, systemOfAsset, systemsOf, WalkResult } from '@tadoru/lineage';
 import { Finding, FindingsService } from '@tadoru/rules';
-import { ConsentCoverage, Holding, PersonTrace, PersonTraceRequest, RecipientRow, RecipientsRequest, RecipientsResult, TracePath, TraceStep } from './recipients.types';
+import { ConsentCoverage, Holding, PersonTrace, PersonTraceRequest, RecipientRow, RecipientsRequest, RecipientsResult, ReferencedElements, TracePath, TraceStep } from './recipients.types';
 
 interface Walked {
   bounds: Bounds;
@@ -21,8 +21,9 @@ interface Receipt {
 
 interface ReceiptDetails {
   flows: Map<string, FlowRow>;
-  organizations: Map<string, { id: string; name: string; country: string | null }>;
-  systems: Map<string, { id: string; name: string; operator: string }>;
+  organizations: Map<string, OrganizationRow>;
+  systems: Map<string, SystemRow>;
+  elements: ReferencedElements;
 }
 
 /** Largest page of recipient rows, and the page when none is asked for (large enough for most whole answers). */
@@ -53,20 +54,20 @@ export class RecipientsService {
     const scope = recipientsScope(request);
     const after = request.after ? decodeCursor(request.after, scope) : null;
     const map = request.map;
-    await this.lineage.requireElements(map, [
-      ['dataCategories', request.category, 'category'],
-      ['subjects', request.subject, 'subject'],
-      ['people', request.person, 'person'],
-      ['systems', request.system, 'system'],
-    ]);
 
     return this.lineage.read(map, 'recipients.recipients', async (s) => {
-      const walked = request.person ? await this.walkFromPerson(s, await this.person(map, request.person), bounds) : await this.walkFromCategories(s, request, bounds);
-      const receipts = await this.receiptsOf(s, walked, request.includeInternal ?? false);
+      await this.lineage.requireElements(s, [
+        ['dataCategories', request.category, 'category'],
+        ['subjects', request.subject, 'subject'],
+        ['people', request.person, 'person'],
+        ['systems', request.system, 'system'],
+      ]);
+      const walked = request.person ? await this.walkFromPerson(s, await this.person(s, request.person), bounds) : await this.walkFromCategories(s, request, bounds);
+      const { receipts, details } = await this.receiptsOf(s, walked, request.includeInternal ?? false);
       const all = receipts.flatMap(({ receipt, purposes }) => purposes.map((purpose) => ({ receipt, purpose, key: rowKey(receipt, purpose) }))).sort((a, b) => compareKeys(a.key, b.key));
       const start = after === null ? 0 : all.findIndex((r) => r.key.join('\u0000') === after) + 1;
       const page = all.slice(start, start + first);
-      const rows = await this.rowsOf(s, map, page, walked, { person: request.person ?? null, asOf: bounds.asOf });
+      const rows = await this.rowsOf(s, map, page, walked, details, { person: request.person ?? null, asOf: bounds.asOf });
       return {
         map: map.name,
         version: map.version,
@@ -79,6 +80,7 @@ export class RecipientsService {
         endCursor: page.length > 0 ? encodeCursor(scope, page[page.length - 1].key.join('\u0000')) : null,
         partial: walked.walk.partial,
         cutBy: walked.walk.cutBy,
+        elements: details.elements,
       };
     });
   }
@@ -86,22 +88,22 @@ export class RecipientsService {
   async personTrace(request: PersonTraceRequest): Promise<PersonTrace> {
     const bounds = checkBounds(request);
     const map = request.map;
-    await this.lineage.requireElements(map, [['people', request.person, 'person']]);
-    const person = await this.person(map, request.person);
     return this.lineage.read(map, 'recipients.personTrace', async (s) => {
+      await this.lineage.requireElements(s, [['people', request.person, 'person']]);
+      const person = await this.person(s, request.person);
       const walked = await this.walkFromPerson(s, person, bounds);
-      const receipts = await this.receiptsOf(s, walked, true);
+      const { receipts, details } = await this.receiptsOf(s, walked, true);
       const page = receipts.flatMap(({ receipt, purposes }) => purposes.map((purpose) => ({ receipt, purpose, key: rowKey(receipt, purpose) }))).sort((a, b) => compareKeys(a.key, b.key));
-      const { rows, findings } = await this.rowsOf(s, map, page, walked, { person: request.person, asOf: bounds.asOf, everyStep: true, collectionsAt: person.uses });
+      const { rows, findings } = await this.rowsOf(s, map, page, walked, details, { person: request.person, asOf: bounds.asOf, everyStep: true, collectionsAt: person.uses });
 
       const nodes = [...walked.walk.nodes.values()];
-      const systems = await this.catalog.byIds('systems', map, nodes.map((n) => n.system));
+      const systems = await this.catalog.byIdsIn(s, 'systems', nodes.map((n) => n.system));
       const holdings: Holding[] = nodes
         .map((n) => ({ organization: systems.get(n.system)?.operator ?? '', system: n.system, category: n.category, derived: reachedByDerivation(walked.walk, n.id), depth: n.depth }))
         .sort((a, b) => a.depth - b.depth || a.system.localeCompare(b.system) || a.category.localeCompare(b.category));
 
-      const consents = (await this.catalog.related('consents-of-people', 'consents', map, [request.person])).get(request.person)?.items ?? [];
-      const notices = await this.catalog.byIds('notices', map, consents.map((c) => c.notice));
+      const consents = (await this.catalog.relatedIn(s, 'consents-of-people', 'consents', [request.person])).get(request.person)?.items ?? [];
+      const notices = await this.catalog.byIdsIn(s, 'notices', consents.map((c) => c.notice));
       return {
         map: map.name,
         version: map.version,
@@ -120,6 +122,7 @@ export class RecipientsService {
         findings,
         partial: walked.walk.partial,
         cutBy: walked.walk.cutBy,
+        elements: details.elements,
       };
     });
   }
@@ -132,8 +135,8 @@ export class RecipientsService {
     return { bounds, categories, walk };
   }
 
-  private async person(map: StoredMapInfo, id: string): Promise<PeopleRow> {
-    const person = (await this.catalog.byIds('people', map, [id])).get(id);
+  private async person(s: MapSession, id: string): Promise<PeopleRow> {
+    const person = (await this.catalog.byIdsIn(s, 'people', [id])).get(id);
     if (!person) throw new InvalidInputError([{ path: 'person', message: `unknown people entry "${id}"` }]);
     return person;
   }
@@ -147,10 +150,10 @@ export class RecipientsService {
   }
 
   /** The walk's flow steps that are receipts (flows to another organization, unless internal ones are asked for), with their flows. */
-  private async receiptsOf(s: MapSession, { walk }: Walked, includeInternal: boolean): Promise<Array<{ receipt: Receipt; purposes: Array<string | null> }>> {
+  private async receiptsOf(s: MapSession, { walk }: Walked, includeInternal: boolean): Promise<{ receipts: Array<{ receipt: Receipt; purposes: Array<string | null> }>; details: ReceiptDetails }> {
     const flowEdges = walk.edges.filter((e) => e.kind === 'FLOW');
-    const details = await this.details(s, flowEdges.map((e) => e.via), [], []);
-    return flowEdges
+    const details = await this.details(s, flowEdges.map((e) => e.via));
+    const receipts = flowEdges
       .filter((e) => includeInternal || details.flows.get(e.via)?.crossOrganization === true)
       .flatMap((edge) => {
         const flow = details.flows.get(edge.via);
@@ -158,6 +161,7 @@ export class RecipientsService {
         const receipt: Receipt = { edge, flow, chain: [...chainTo(walk, edge.from, 'DOWNSTREAM'), edge] };
         return [{ receipt, purposes: flow.purposes.length > 0 ? flow.purposes : [null] }];
       });
+    return { receipts, details };
   }
 
   /** The rows of one page of receipts, with flow details, findings per step and (for a person) consent. */
@@ -166,6 +170,7 @@ export class RecipientsService {
     map: StoredMapInfo,
     page: Array<{ receipt: Receipt; purpose: string | null }>,
     { walk, categories, bounds }: Walked,
+    details: ReceiptDetails,
     options: { person: string | null; asOf: string | null; everyStep?: boolean; collectionsAt?: string[] },
   ): Promise<{ rows: RecipientRow[]; findings: Finding[] }> {
     const receipts = [...new Set(page.map((p) => p.receipt))];
@@ -173,12 +178,11 @@ export class RecipientsService {
     const targets = new Set<string>(receipts.flatMap((r) => r.chain).map(targetKey));
     if (options.everyStep) for (const e of walk.edges) targets.add(targetKey(e));
     if (options.collectionsAt?.length) {
-      const collections = await this.catalog.related('collections-of-systems', 'collections', map, options.collectionsAt);
+      const collections = await this.catalog.relatedIn(s, 'collections-of-systems', 'collections', options.collectionsAt);
       for (const list of collections.values()) for (const c of list.items) if (c.dataCategories.some((x) => categories.includes(x))) targets.add(`collection:${c.id}`);
     }
     const findings = await this.findings.ofTargets(s, map, { ids: [...targets].map((t) => t.slice(t.indexOf(':') + 1)), keys: targets }, bounds.asOf);
     const rulesOn = groupRules(findings);
-    const details = await this.details(s, [], receipts.map((r) => r.flow.recipient), receipts.map((r) => systemOfAsset(r.edge.to)));
     const consent = options.person ? await this.lineage.personConsentForFlows(s, options.person, [...new Set(receipts.map((r) => r.edge.via))], options.asOf) : null;
 
     const rows = page.map(({ receipt: { edge, flow, chain }, purpose }): RecipientRow => {
@@ -206,17 +210,17 @@ export class RecipientsService {
     return { rows, findings };
   }
 
-  private async details(s: MapSession, flowIds: string[], organizationIds: string[], systemIds: string[]): Promise<ReceiptDetails> {
-    const [row] = await s.run('recipients/receipt-details', {
-      flowIds: [...new Set(flowIds)],
-      organizationIds: [...new Set(organizationIds)],
-      systemIds: [...new Set(systemIds)],
-    });
-    const flows = (row.flows as Array<Record<string, unknown> & { id: string }>).map((f) => toElementRow('flows', s.snapshot, f));
+  /** The walk's flows with the organizations, systems, purposes and notices the rows name: one statement. */
+  private async details(s: MapSession, flowIds: string[]): Promise<ReceiptDetails> {
+    const [row] = await s.run('recipients/receipt-details', { flowIds: [...new Set(flowIds)] });
+    const rows = <K extends 'flows' | 'organizations' | 'systems' | 'purposes' | 'notices'>(kind: K) =>
+      (row[kind] as Array<Record<string, unknown>>).map((e) => toElementRow(kind, s.snapshot, e));
+    const elements: ReferencedElements = { flows: rows('flows'), organizations: rows('organizations'), systems: rows('systems'), purposes: rows('purposes'), notices: rows('notices') };
     return {
-      flows: new Map(flows.map((f) => [f.id, f])),
-      organizations: new Map((row.organizations as Array<{ id: string; name: string; country: string | null }>).map((o) => [o.id, o])),
-      systems: new Map((row.systems as Array<{ id: string; name: string; operator: string }>).map((x) => [x.id, x])),
+      flows: new Map(elements.flows.map((f) => [f.id, f])),
+      organizations: new Map(elements.organizations.map((o) => [o.id, o])),
+      systems: new Map(elements.systems.map((x) => [x.id, x])),
+      elements,
     };
   }
 }

@@ -1,4 +1,4 @@
-import { StoredMapInfo } from '@tadoru/catalog';
+import { FlowRow, NoticeRow, OrganizationRow, PurposeRow, StoredMapInfo, SystemRow } from '@tadoru/catalog';
 import { Finding } from '@tadoru/rules';
 
 /** One step of the way data took, with the rules that step breaks. */
@@ -99,6 +99,17 @@ export interface RecipientsResult {
   endCursor: string | null;
   partial: boolean;
   cutBy: Array<'maxDepth' | 'maxNodes'>;
+  /** The elements the rows name, read with them (so that showing them needs no other read). */
+  elements: ReferencedElements;
+}
+
+/** The flows of an answer's rows and the organizations, systems, purposes and notices they name. */
+export interface ReferencedElements {
+  flows: FlowRow[];
+  organizations: OrganizationRow[];
+  systems: SystemRow[];
+  purposes: PurposeRow[];
+  notices: NoticeRow[];
 }
 
 /** Where a category of someone's data is: a system, and how far from where it was collected. */
@@ -123,4 +134,6 @@ export interface PersonTrace {
   findings: Finding[];
   partial: boolean;
   cutBy: Array<'maxDepth' | 'maxNodes'>;
+  /** The elements the recipient rows name, read with them. */
+  elements: ReferencedElements;
 }

@@ -176,10 +176,10 @@ function relationsResolver(type: Type<unknown>, fields: RelationField[]): Type<u
     proto[spec.field] = resolve;
     Parent()(proto, spec.field, 0);
     Context()(proto, spec.field, 1);
-    if ('connection' in spec) {
-      Reflect.defineMetadata('design:paramtypes', [Object, Object, RelatedArgs], proto, spec.field);
-      Args()(proto, spec.field, 2);
-    }
+    // What tsc would emit for a hand-written method: the pipe skips plain parents and contexts and
+    // validates the arguments of connections.
+    Reflect.defineMetadata('design:paramtypes', 'connection' in spec ? [Object, Object, RelatedArgs] : [Object, Object], proto, spec.field);
+    if ('connection' in spec) Args()(proto, spec.field, 2);
     const returns = 'connection' in spec ? spec.connection : 'refs' in spec || ('items' in spec && !spec.single) ? () => ['items' in spec ? spec.items() : spec.returns()] : 'items' in spec ? spec.items : spec.returns;
     const nullable = ('ref' in spec && spec.nullable) || ('items' in spec && spec.single) ? true : undefined;
     ResolveField(returns, { ...(nullable ? { nullable } : {}), ...(spec.description ? { description: spec.description } : {}) })(proto, spec.field, Object.getOwnPropertyDescriptor(proto, spec.field) as PropertyDescriptor);

@@ -18,12 +18,22 @@ export class Loaders {
   constructor(private readonly catalog: CatalogService) {}
 
   element<K extends ElementKind>(kind: K, map: MapSnapshot, id: string): Promise<ElementRows[K] | null> {
+    return this.elementLoader(kind).load(this.keyOf(map, id)) as Promise<ElementRows[K] | null>;
+  }
+
+  /** Elements an answer read together with its rows: fields that name them are answered without another read. */
+  prime<K extends ElementKind>(kind: K, map: MapSnapshot, rows: ReadonlyArray<ElementRows[K]>): void {
+    const loader = this.elementLoader(kind);
+    for (const row of rows) loader.prime(this.keyOf(map, row.id), row);
+  }
+
+  private elementLoader(kind: ElementKind): DataLoader<string, Element | null> {
     let loader = this.elements.get(kind);
     if (!loader) {
       loader = new DataLoader((keys) => this.batch(keys, (m, ids) => this.catalog.byIds(kind, m, ids) as Promise<Map<string, Element>>, null as Element | null), { maxBatchSize: 500 });
       this.elements.set(kind, loader);
     }
-    return loader.load(this.keyOf(map, id)) as Promise<ElementRows[K] | null>;
+    return loader;
   }
 
   async elementList<K extends ElementKind>(kind: K, map: MapSnapshot, ids: readonly string[] | undefined): Promise<Array<ElementRows[K]>> {

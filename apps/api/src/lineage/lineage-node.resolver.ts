@@ -3,15 +3,18 @@ import { DataCategoryType, SystemType } from '../catalog/element.types';
 import { GqlContext } from '../graphql/loaders';
 import { LineageNodeType } from './lineage.types';
 
+/** Typed by an alias, not the class, so that the global ValidationPipe leaves each node as it is. */
+type NodeParent = Readonly<LineageNodeType>;
+
 @Resolver(() => LineageNodeType)
 export class LineageNodeResolver {
   @ResolveField(() => SystemType, { nullable: true })
-  system(@Parent() n: LineageNodeType, @Context() { loaders }: GqlContext) {
+  system(@Parent() n: NodeParent, @Context() { loaders }: GqlContext) {
     return loaders.element('systems', n.map, n.systemId);
   }
 
   @ResolveField(() => DataCategoryType, { nullable: true })
-  category(@Parent() n: LineageNodeType, @Context() { loaders }: GqlContext) {
+  category(@Parent() n: NodeParent, @Context() { loaders }: GqlContext) {
     return loaders.element('dataCategories', n.map, n.categoryId);
   }
 }

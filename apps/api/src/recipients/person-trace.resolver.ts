@@ -1,9 +1,10 @@
-import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { GqlContext } from '../graphql/loaders';
 import { PinnedMap } from '@tadoru/catalog';
 import { RecipientsService } from '@tadoru/recipients';
 import { DataMapType } from '../maps/data-map.type';
 import { PersonTraceArgs } from './recipients.args';
-import { toPersonTraceType } from './recipients.mapper';
+import { primeLoaders, toPersonTraceType } from './recipients.mapper';
 import { PersonTraceType } from './recipients.types';
 
 /** One person's trace, under `map(name:)`. */
@@ -12,7 +13,9 @@ export class PersonTraceResolver {
   constructor(private readonly recipientsService: RecipientsService) {}
 
   @ResolveField(() => PersonTraceType, { description: 'Everything about one people entry: where their data is, who received it, under which consent, and the findings that concern them.' })
-  async personTrace(@Parent() m: PinnedMap, @Args() args: PersonTraceArgs): Promise<PersonTraceType> {
-    return toPersonTraceType(m, await this.recipientsService.personTrace({ ...args, map: m }));
+  async personTrace(@Parent() m: PinnedMap, @Args() args: PersonTraceArgs, @Context() { loaders }: GqlContext): Promise<PersonTraceType> {
+    const trace = await this.recipientsService.personTrace({ ...args, map: m });
+    primeLoaders(loaders, m, trace.elements);
+    return toPersonTraceType(m, trace);
   }
 }

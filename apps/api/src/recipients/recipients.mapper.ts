@@ -1,5 +1,6 @@
 import { MapSnapshot } from '@tadoru/graph';
-import { PersonTrace, RecipientRow, RecipientsResult } from '@tadoru/recipients';
+import { PersonTrace, RecipientRow, RecipientsResult, ReferencedElements } from '@tadoru/recipients';
+import { Loaders } from '../graphql/loaders';
 import { toFindingType } from '../findings/finding.mapper';
 import { PersonTraceType, RecipientRowType, RecipientsType } from './recipients.types';
 
@@ -25,7 +26,6 @@ export function toRowType(map: MapSnapshot, row: RecipientRow): RecipientRowType
   };
 }
 
-
 export function toRecipientsType(map: MapSnapshot, result: RecipientsResult): RecipientsType {
   const nodes = result.rows.map((r) => toRowType(map, r));
   return {
@@ -44,4 +44,13 @@ export function toPersonTraceType(map: MapSnapshot, t: PersonTrace): PersonTrace
     recipients: t.recipients.map((r) => toRowType(map, r)),
     findings: t.findings.map(toFindingType),
   };
+}
+
+/** Hands the elements an answer read with its rows to the request's loaders. */
+export function primeLoaders(loaders: Loaders, map: MapSnapshot, elements: ReferencedElements): void {
+  loaders.prime('flows', map, elements.flows);
+  loaders.prime('organizations', map, elements.organizations);
+  loaders.prime('systems', map, elements.systems);
+  loaders.prime('purposes', map, elements.purposes);
+  loaders.prime('notices', map, elements.notices);
 }
