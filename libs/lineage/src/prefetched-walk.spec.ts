@@ -35,7 +35,13 @@ function neighbourhoodOf(graph: Map<string, NeighbourEdge[]>, starts: string[], 
   const { nodeCap, perNode } = neighbourhoodBounds(limits);
   const reached = new Set(starts);
   const queue = [...starts];
-  while (queue.length > 0) for (const e of graph.get(queue.shift() as string) ?? []) if (!reached.has(e.to)) reached.add(e.to) && queue.push(e.to);
+  while (queue.length > 0) {
+    for (const e of graph.get(queue.shift() as string) ?? []) {
+      if (reached.has(e.to)) continue;
+      reached.add(e.to);
+      queue.push(e.to);
+    }
+  }
   return new Map(take([...reached]).slice(0, nodeCap).map((a) => [a, (graph.get(a) ?? []).slice(0, perNode)]));
 }
 
