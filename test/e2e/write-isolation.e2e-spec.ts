@@ -155,6 +155,48 @@ describe('writes of one map are serialised and readers see one version (real Neo
     expect(answers).toBeGreaterThanOrEqual(8);
   });
 
+  it('the DPO question asked again during in-place writes answers each version whole (its answers are kept per version)', async () => {
+    const name = uniqueMapName('in-place-recipients');
+    await store.importMap([{ name: 'map.json', text: serializeMap(smallMap(name), 'json') }]);
+    const added = Array.from({ length: 5 }, (_, i) => ({ id: `added-${i}`, from: 'model', to: 'ats', dataCategories: ['score'], purposes: ['selection'], basis: 'CONSENT' as const }));
+    const ASK = `query ($map: String!) { map(name: $map) { version flows(first: 100) { nodes { id } } recipients(category: "score") { version rows { flowId findings { rule } } } } }`;
+    const problems: string[] = [];
+    let done = false;
+    let answers = 0;
+    const writer = (async () => {
+      for (const flow of added) {
+        await store.addFlows(name, [flow]);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      done = true;
+    })();
+    const reader = async () => {
+      for (let mine = 0; !done || mine < 3; mine++) {
+        const answer = await gql(app, ASK, { map: name });
+        answers++;
+        if (answer.errors) {
+          problems.push(JSON.stringify(answer.errors));
+          continue;
+        }
+        const m = answer.data.map;
+        const listed = (m.flows.nodes as Array<{ id: string }>).map((f) => f.id).filter((f) => f.startsWith('added-')).sort();
+        const rows = m.recipients.rows as Array<{ flowId: string; findings: Array<{ rule: string }> }>;
+        const received = [...new Set(rows.map((r) => r.flowId).filter((f) => f.startsWith('added-')))].sort();
+        if (JSON.stringify(received) !== JSON.stringify(listed)) problems.push(`recipients ${received.join(',')} but flows ${listed.join(',')}`);
+        if (m.recipients.version !== m.version) problems.push(`recipients of version ${m.recipients.version} in an answer of version ${m.version}`);
+        const unflagged = rows.filter((r) => r.flowId.startsWith('added-') && !r.findings.some((f) => f.rule === 'APPI-27-1'));
+        if (unflagged.length > 0) problems.push(`added flows without their finding: ${unflagged.map((r) => r.flowId).join(',')}`);
+      }
+    };
+    await Promise.all([writer, reader(), reader(), reader()]);
+    expect(problems).toEqual([]);
+    expect(answers).toBeGreaterThanOrEqual(8);
+    // after the writes, the same question answers the last version, with every added flow
+    const last = await gql(app, ASK, { map: name });
+    expect(last.data.map.version).toBe(1 + added.length);
+    expect(new Set((last.data.map.recipients.rows as Array<{ flowId: string }>).map((r) => r.flowId).filter((f) => f.startsWith('added-'))).size).toBe(added.length);
+  });
+
   it("never reads or writes the service's own maps under their internal names", async () => {
     const read = await gql(app, `{ map(name: "_scratch-1234") { name } }`);
     expect(read.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });

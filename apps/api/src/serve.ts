@@ -8,7 +8,7 @@ import { MapDirectoryService } from '@tadoru/catalog';
 import { RuleEngine } from '@tadoru/rules';
 import { GenerationSweeper, MapStoreService, StoreMaintenanceService } from '@tadoru/store';
 import { createApiApp } from './api.factory';
-import { warmUp } from './warmup';
+import { warmUpQuestions, warmUpRules } from './warmup';
 
 export interface ServeOptions {
   port: number;
@@ -72,12 +72,13 @@ export async function startService(options: ServeOptions): Promise<RunningServic
     await maintenance.upgradeLegacyMaps();
     if (options.demo) await loadDemo(app.get(MapDirectoryService), app.get(MapStoreService), options.log);
     await app.listen(options.port, options.host);
-    // In the background, once the service answers: the rule and question queries are planned, old
-    // versions are swept, and findings evaluated with an older rule pack are evaluated again (until
-    // then they are evaluated on demand).
-    const local = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
-    void warmUp(app.get(RuleEngine), local)
-      .catch((error: unknown) => options.log(`could not plan the queries ahead: ${String(error)}`))
+    // The playground's questions are asked once before the service says it serves, so the first
+    // question a user asks is planned already. Then, in the background: the rule queries are
+    // planned, old versions are swept, and findings evaluated with an older rule pack are evaluated
+    // again (until then they are evaluated on demand).
+    await warmUpQuestions(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`);
+    void warmUpRules(app.get(RuleEngine))
+      .catch((error: unknown) => options.log(`could not plan the rule queries ahead: ${String(error)}`))
       .then(() => maintenance.refreshOutdatedFindings())
       .catch((error: unknown) => options.log(`could not evaluate outdated findings again: ${String(error)}`));
     app.get(GenerationSweeper).start();

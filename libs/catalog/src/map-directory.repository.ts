@@ -16,8 +16,9 @@ export interface MapEntry {
 export class MapDirectoryRepository {
   constructor(private readonly db: Neo4jService) {}
 
-  find(name: string): Promise<MapEntry | undefined> {
-    return this.db.read('map.find', (q) => findMapIn(q, name));
+  async find(name: string): Promise<MapEntry | undefined> {
+    const [row] = await this.db.readStatement('map.find', 'map/find-map', { map: name });
+    return row ? toMapEntry(row) : undefined;
   }
 
   async list(): Promise<MapEntry[]> {
@@ -26,11 +27,17 @@ export class MapDirectoryRepository {
 
   /** The write sequence of each storage now (absent: the generation is gone). */
   writeSeqs(storages: string[]): Promise<Map<string, { writeSeq: number; pendingForMs: number | null }>> {
-    return this.db.read('map.writeSeqs', async (q) => {
-      const rows = await q.run('map/generation-write-seqs', { storages });
-      return new Map(rows.map((r) => [r.storage as string, { writeSeq: r.writeSeq as number, pendingForMs: (r.pendingForMs as number | null) ?? null }]));
-    });
+    return this.db.readStatement('map.writeSeqs', 'map/generation-write-seqs', { storages }).then(toWriteSeqs);
   }
+
+  /** `writeSeqs` inside a unit of work already under way. */
+  async writeSeqsIn(q: QueryRunner, storages: string[]): Promise<Map<string, { writeSeq: number; pendingForMs: number | null }>> {
+    return toWriteSeqs(await q.run('map/generation-write-seqs', { storages }));
+  }
+}
+
+function toWriteSeqs(rows: Array<Record<string, unknown>>): Map<string, { writeSeq: number; pendingForMs: number | null }> {
+  return new Map(rows.map((r) => [r.storage as string, { writeSeq: r.writeSeq as number, pendingForMs: (r.pendingForMs as number | null) ?? null }]));
 }
 
 /** The map node read inside any unit of work (writers read it in their own transaction); undefined unless it holds a version. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, RESERVED_MAP_PREFIX } from '@tadoru/common';
+import { MapSession } from '@tadoru/graph';
 import { MapDirectoryRepository } from './map-directory.repository';
 import { PENDING_STALE_MS, StoredMapInfo } from './map-info';
 
@@ -57,6 +58,17 @@ export class MapDirectoryService {
         return p.pendingAtPin || (current !== undefined && (isPending(current.pendingForMs) || current.writeSeq !== p.writeSeq));
       })
       .map((p) => p.name);
+  }
+
+  /**
+   * Inside a read of `pin` that is ending: true when no in-place write has landed on the version
+   * since it was pinned, or is landing (what the read saw is the pinned version, whole).
+   */
+  async unchangedIn(s: MapSession, pin: StoredMapInfo & { pendingAtPin?: boolean }): Promise<boolean> {
+    if (pin.pendingAtPin) return false;
+    const current = await this.repository.writeSeqsIn(s, [pin.storage]);
+    const now = current.get(pin.storage);
+    return now !== undefined && now.writeSeq === pin.writeSeq && !isPending(now.pendingForMs);
   }
 
   async findMap(name: string): Promise<StoredMapInfo | undefined> {

@@ -2,3 +2,4 @@ export * from './cursor';
 export * from './dates';
 export * from './errors';
 export * from './ids';
+export * from './answer-cache';

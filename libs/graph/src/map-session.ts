@@ -12,6 +12,8 @@ export interface MapSnapshot {
   version: number;
   /** Key of the generation that holds this version: the `$map` of every query. */
   storage: string;
+  /** Told of every unit of work that reads this version (a GraphQL operation counts its reads so). */
+  onRead?: () => void;
 }
 
 /** Runs registered queries on one pinned version of one map, inside one unit of work; `$map` is filled in. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import neo4j, { Driver, ManagedTransaction, Transaction } from 'neo4j-driver';
+import neo4j, { Driver, isRetryableError, ManagedTransaction, Transaction } from 'neo4j-driver';
 import { ConflictError } from '@tadoru/common';
 import { CypherQuery, CypherRegistry } from './cypher-registry';
 import { MapSession, MapSnapshot } from './map-session';
@@ -84,6 +84,7 @@ export class Neo4jService implements OnApplicationShutdown {
 
   /** One read unit of work on one pinned map version: every query runs with `$map` = its storage. */
   readMap<T>(snapshot: MapSnapshot, op: string, work: (session: MapSession) => Promise<T>, timeoutMs?: number): Promise<T> {
+    snapshot.onRead?.();
     return this.unitOfWork('READ', op, (q) => work(this.mapSession(q, snapshot)), timeoutMs);
   }
 
@@ -142,6 +143,31 @@ export class Neo4jService implements OnApplicationShutdown {
       throw translateNeo4jError(error);
     } finally {
       await session.close();
+    }
+  }
+
+  /**
+   * One small read statement in an auto-commit transaction: a single round trip where a managed
+   * transaction takes two (begin with the statement, then commit), for the reads every request
+   * makes (pinning a map version, re-checking it). Tried once more on a transient error.
+   */
+  async readStatement(op: string, key: string, params: Record<string, unknown>): Promise<Row[]> {
+    const query = this.cypher.get(key);
+    checkParameters(query, params);
+    const unit = ++this.units;
+    for (let attempt = 1; ; attempt++) {
+      const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        this.statements++;
+        for (const listener of this.listeners) listener({ unit, mode: 'READ', key, text: query.text, params });
+        const result = await session.run(query.text, params, { timeout: this.config.txTimeoutMs, metadata: { op } });
+        return result.records.map((r) => toPlain(r.toObject()) as Row);
+      } catch (error) {
+        if (attempt === 1 && isRetryableError(error)) continue;
+        throw translateNeo4jError(error);
+      } finally {
+        await session.close();
+      }
     }
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { CatalogService, FlowRow, OrganizationRow, PeopleRow, StoredMapInfo, SystemRow, toElementRow } from '@tadoru/catalog';
-import { canonicalArguments, CursorScope, decodeCursor, encodeCursor, InvalidInputError, Problem } from '@tadoru/common';
+import { CatalogService, FlowRow, MapDirectoryService, OrganizationRow, PeopleRow, StoredMapInfo, SystemRow, toElementRow } from '@tadoru/catalog';
+import { AnswerCache, answerCacheEntries, canonicalArguments, CursorScope, decodeCursor, encodeCursor, InvalidInputError, Problem } from '@tadoru/common';
 import { MapSession } from '@tadoru/graph';
 import { AssetRef, Bounds, categoryOfAsset, chainTo, checkBounds, FeedEdge, isOrigin, LineageService, PersonFlowConsent, systemOfAsset, systemsOf, WalkResult } from '@tadoru/lineage';
 import { Finding, FindingsService } from '@tadoru/rules';
@@ -37,13 +37,25 @@ export const DEFAULT_RECIPIENTS_PAGE = 500;
  */
 @Injectable()
 export class RecipientsService {
+  /** Answers by version and question (see AnswerCache): the DPO question asked again is not walked again. */
+  private readonly answers = new AnswerCache<RecipientsResult | PersonTrace>(answerCacheEntries(), 200_000, (a) => ('rows' in a ? a.rows.length : a.recipients.length + a.holdings.length) + a.elements.flows.length);
+
   constructor(
     private readonly lineage: LineageService,
     private readonly catalog: CatalogService,
+    private readonly directory: MapDirectoryService,
     private readonly findings: FindingsService,
   ) {}
 
   async recipients(request: RecipientsRequest): Promise<RecipientsResult> {
+    return this.answers.get(answerKey('recipients', request), isCacheable(request.map), () => this.computeRecipients(request)) as Promise<RecipientsResult>;
+  }
+
+  async personTrace(request: PersonTraceRequest): Promise<PersonTrace> {
+    return this.answers.get(answerKey('personTrace', request), isCacheable(request.map), () => this.computePersonTrace(request)) as Promise<PersonTrace>;
+  }
+
+  private async computeRecipients(request: RecipientsRequest): Promise<{ value: RecipientsResult; keep: boolean }> {
     const problems: Problem[] = [];
     const given = (['category', 'subject', 'person'] as const).filter((k) => request[k]);
     if (given.length !== 1) problems.push({ path: 'category', message: 'give exactly one of category, subject or person' });
@@ -68,7 +80,7 @@ export class RecipientsService {
       const start = after === null ? 0 : all.findIndex((r) => r.key.join('\u0000') === after) + 1;
       const page = all.slice(start, start + first);
       const rows = await this.rowsOf(s, map, page, walked, details, { person: request.person ?? null, asOf: bounds.asOf });
-      return {
+      const value: RecipientsResult = {
         map: map.name,
         version: map.version,
         asOf: bounds.asOf,
@@ -82,10 +94,11 @@ export class RecipientsService {
         cutBy: walked.walk.cutBy,
         elements: details.elements,
       };
+      return { value, keep: await this.directory.unchangedIn(s, map) };
     });
   }
 
-  async personTrace(request: PersonTraceRequest): Promise<PersonTrace> {
+  private async computePersonTrace(request: PersonTraceRequest): Promise<{ value: PersonTrace; keep: boolean }> {
     const bounds = checkBounds(request);
     const map = request.map;
     return this.lineage.read(map, 'recipients.personTrace', async (s) => {
@@ -104,7 +117,7 @@ export class RecipientsService {
 
       const consents = (await this.catalog.relatedIn(s, 'consents-of-people', 'consents', [request.person])).get(request.person)?.items ?? [];
       const notices = await this.catalog.byIdsIn(s, 'notices', consents.map((c) => c.notice));
-      return {
+      const value: PersonTrace = {
         map: map.name,
         version: map.version,
         asOf: bounds.asOf,
@@ -124,6 +137,7 @@ export class RecipientsService {
         cutBy: walked.walk.cutBy,
         elements: details.elements,
       };
+      return { value, keep: await this.directory.unchangedIn(s, map) };
     });
   }
 
@@ -223,6 +237,17 @@ export class RecipientsService {
       elements,
     };
   }
+}
+
+/** One question of one version: the storage, its in-place write sequence, and every argument. */
+function answerKey(kind: string, request: RecipientsRequest | PersonTraceRequest): string {
+  const { map, ...question } = request;
+  return `${kind}\u0000${map.storage}\u0000${map.writeSeq}\u0000${canonicalArguments(question)}`;
+}
+
+/** A version pinned while an in-place write was landing may be read half-written: its answers are not kept. */
+function isCacheable(map: StoredMapInfo & { pendingAtPin?: boolean }): boolean {
+  return map.pendingAtPin !== true;
 }
 
 /** The scope of a recipients answer's cursors: the same question of the same version. */

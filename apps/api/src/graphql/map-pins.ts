@@ -8,6 +8,11 @@ import { MapDirectoryService, PinnedMap, StoredMapInfo } from '@tadoru/catalog';
  */
 export class MapPins {
   private readonly pinned = new Map<string, Promise<PinnedMap>>();
+  /** Units of work that read a pinned version (answers served whole from the answer cache read none). */
+  private reads = 0;
+  private readonly countRead = () => {
+    this.reads++;
+  };
 
   constructor(private readonly directory: MapDirectoryService) {}
 
@@ -15,7 +20,7 @@ export class MapPins {
   pin(name: string): Promise<PinnedMap> {
     let pin = this.pinned.get(name);
     if (!pin) {
-      pin = this.directory.pin(name);
+      pin = this.directory.pin(name).then((p) => ({ ...p, onRead: this.countRead }));
       this.pinned.set(name, pin);
       pin.catch(() => this.pinned.delete(name));
     }
@@ -24,7 +29,7 @@ export class MapPins {
 
   /** Maps listed by `maps` are read at the version listed. */
   adopt(info: StoredMapInfo): PinnedMap {
-    const pin: PinnedMap = { ...info, pendingAtPin: false };
+    const pin: PinnedMap = { ...info, pendingAtPin: false, onRead: this.countRead };
     if (!this.pinned.has(info.name)) this.pinned.set(info.name, Promise.resolve(pin));
     return pin;
   }
@@ -34,8 +39,14 @@ export class MapPins {
     return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   }
 
-  /** Names of pinned maps whose version may have changed under this operation. */
+  /**
+   * Names of pinned maps whose version may have changed under this operation. An operation that
+   * read nothing after pinning (its fields came from the pins and from answers that were checked
+   * to be of an unchanged version when they were kept) cannot have seen a write half-done.
+   */
   async changed(): Promise<string[]> {
-    return this.directory.changedSincePinned(await this.all());
+    const pins = await this.all();
+    if (this.reads === 0 && pins.every((p) => !p.pendingAtPin)) return [];
+    return this.directory.changedSincePinned(pins);
   }
 }
