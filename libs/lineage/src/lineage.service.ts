@@ -61,12 +61,13 @@ export class LineageService {
 
   /**
    * Several independent walks in one set of round trips (one query per level for all of them). A
-   * single walk fetches the neighbourhood of its starts first, so that it usually needs no level
-   * query at all; the answer is the same either way.
+   * single walk that visits all it reaches fetches the neighbourhood of its starts first, so that it
+   * usually needs no level query at all; the answer is the same either way. (A walk that stops at
+   * the first asset of a kind usually needs a few levels only, far fewer than the neighbourhood.)
    */
   async walk(s: MapSession, starts: AssetRef[][], direction: Direction, limits: WalkLimits, asOf: string | null): Promise<WalkResult[]> {
     const levels: Expand = (frontier, limit) => this.repository.expand(s, direction, asOf, frontier, limit);
-    if (starts.length !== 1 || starts[0].length === 0) return walkAssets(starts, limits, levels);
+    if (starts.length !== 1 || starts[0].length === 0 || limits.stopAt) return walkAssets(starts, limits, levels);
     const neighbourhood = await this.repository.neighbourhood(s, direction, asOf, [...new Set(starts[0].map((a) => a.id))], neighbourhoodBounds(limits));
     return walkAssets(starts, limits, expandFrom(neighbourhood, levels));
   }

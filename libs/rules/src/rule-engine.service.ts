@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MapSession, MapSnapshot, Neo4jService } from '@tadoru/graph';
-import { categoryOfAsset, chainTo, FeedEdge, LineageService, systemOfAsset, systemsOf } from '@tadoru/lineage';
+import { AssetRef, categoryOfAsset, chainTo, FeedEdge, LineageService, systemOfAsset, systemsOf } from '@tadoru/lineage';
 import { assetId } from '@tadoru/map';
 import { compareFindings, Finding, findingId, PathStep } from './finding';
 import { fillTemplate } from './message-template';
@@ -88,11 +88,24 @@ export class RuleEngine {
     if (rows.length === 0) return [];
     const startIds = rows.map((r) => (r.pathFrom ? (r.categories ?? []).map((c) => assetId(r.pathFrom as string, c)) : []));
     const known = await this.lineage.assetsByIds(s, startIds.flat());
-    const starts = startIds.map((ids) => ids.flatMap((id) => known.get(id) ?? []));
-    const walks = await this.lineage.walk(s, starts, 'UPSTREAM', { ...PATH_LIMITS, stopAt: (a) => a.collected === true }, asOf);
+    // Findings that leave from the same assets (several rules on one flow, one flow's categories
+    // again) share one walk: each distinct set of starts is walked once.
+    const searchOf = new Map<string, number>();
+    const distinctStarts: AssetRef[][] = [];
+    const searches = startIds.map((ids) => {
+      const key = ids.join('\u0000');
+      let search = searchOf.get(key);
+      if (search === undefined) {
+        search = distinctStarts.push(ids.flatMap((id) => known.get(id) ?? [])) - 1;
+        searchOf.set(key, search);
+      }
+      return search;
+    });
+    const walks = await this.lineage.walk(s, distinctStarts, 'UPSTREAM', { ...PATH_LIMITS, stopAt: (a) => a.collected === true }, asOf);
     return rows.map((row, i) => {
-      const source = [...walks[i].nodes.values()].find((n) => n.collected);
-      const chain = source ? chainTo(walks[i], source.id, 'UPSTREAM') : [];
+      const walk = walks[searches[i]];
+      const source = [...walk.nodes.values()].find((n) => n.collected);
+      const chain = source ? chainTo(walk, source.id, 'UPSTREAM') : [];
       const systems = systemsOf(chain, systemOfAsset);
       if (source && chain.length === 0) systems.push(source.system);
       // No collecting system upstream (or the data was collected where it left): the flow's own two systems.
