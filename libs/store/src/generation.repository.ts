@@ -7,26 +7,43 @@ export interface StoredElement {
   props: Record<string, unknown>;
 }
 
-/** The order matters: each step links only to elements created by an earlier one. */
+/**
+ * The order matters: each step links only to elements created by an earlier one. A section's nodes
+ * and its links are separate statements (`create`, then `link`) so that neither needs an Eager (see
+ * the files); links of one section still go in the row order they always did.
+ */
 const CREATE_STEPS: ReadonlyArray<[string, keyof MapGraphRows]> = [
   ['map/import/01-create-groups', 'groups'],
   ['map/import/02-create-organizations', 'organizations'],
+  ['map/import/02-link-organizations', 'organizations'],
   ['map/import/03-create-subjects', 'subjects'],
   ['map/import/04-create-data-categories', 'dataCategories'],
+  ['map/import/04-link-data-categories', 'dataCategories'],
   ['map/import/05-create-purposes', 'purposes'],
   ['map/import/06-create-notices', 'notices'],
+  ['map/import/06-link-notices', 'notices'],
   ['map/import/07-create-provisions', 'provisions'],
+  ['map/import/07-link-provisions', 'provisions'],
   ['map/import/08-create-shared-uses', 'sharedUses'],
+  ['map/import/08-link-shared-uses', 'sharedUses'],
   ['map/import/09-create-systems', 'systems'],
+  ['map/import/09-link-systems', 'systems'],
   ['map/import/10-create-collections', 'collections'],
+  ['map/import/10-link-collections', 'collections'],
   ['map/import/11-create-flows', 'flows'],
+  ['map/import/11-link-flows', 'flows'],
   ['map/import/12-create-derivations', 'derivations'],
+  ['map/import/12-link-derivations', 'derivations'],
   ['map/import/13-create-people', 'people'],
+  ['map/import/13-link-people', 'people'],
   ['map/import/14-create-consents', 'consents'],
+  ['map/import/14-link-consents', 'consents'],
   ['map/import/15-create-data-assets', 'dataAssets'],
+  ['map/import/15-link-data-assets', 'dataAssets'],
   ['map/import/16-create-feeds', 'feeds'],
   ['map/import/17-mark-assets-held', 'heldAssets'],
   // After the flows (and the notices, provisions and organizations they refer to): which provisions cover them.
+  ['map/import/18-clear-covers', 'flows'],
   ['map/import/18-create-covers', 'flows'],
 ];
 
