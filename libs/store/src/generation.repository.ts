@@ -7,6 +7,9 @@ export interface StoredElement {
   props: Record<string, unknown>;
 }
 
+/** Only an in-place change can meet COVERS edges of a flow written before. */
+const CLEAR_COVERS = 'map/import/18-clear-covers';
+
 /**
  * The order matters: each step links only to elements created by an earlier one. A section's nodes
  * and its links are separate statements (`create`, then `link`) so that neither needs an Eager (see
@@ -43,25 +46,33 @@ const CREATE_STEPS: ReadonlyArray<[string, keyof MapGraphRows]> = [
   ['map/import/16-create-feeds', 'feeds'],
   ['map/import/17-mark-assets-held', 'heldAssets'],
   // After the flows (and the notices, provisions and organizations they refer to): which provisions cover them.
-  ['map/import/18-clear-covers', 'flows'],
+  [CLEAR_COVERS, 'flows'],
   ['map/import/18-create-covers', 'flows'],
 ];
 
-/** Rows per statement: bounds the size of one UNWIND without changing the single transaction. */
-const BATCH = 2_000;
+/**
+ * Rows per statement: bounds the size of one UNWIND without changing the transaction. Larger
+ * statements mean fewer round trips and plans looked up; the transaction's size is what costs memory.
+ */
+const BATCH = 10_000;
 
-/** Writes rows with one statement per step and slice of BATCH rows, in the transaction of `q`; `map` is the generation's key. */
+/**
+ * Writes rows with one statement per step and slice of BATCH rows, in the transaction of `q`; `map`
+ * is the key of a new generation. Each flow is written to it once, so no flow has COVERS edges to
+ * remove yet, and that step is left out: it expands the edges of every flow just written, which
+ * made it one of the slowest steps of a large import.
+ */
 export async function writeGraphRows(q: QueryRunner, map: string, rows: MapGraphRows): Promise<void> {
-  await writeRows((key, params) => q.run(key, { ...params, map }), rows);
+  await writeRows((key, params) => q.run(key, { ...params, map }), rows, CREATE_STEPS.filter(([key]) => key !== CLEAR_COVERS));
 }
 
-/** `writeGraphRows` in a session pinned to the generation being written (an in-place change). */
+/** `writeGraphRows` in a session pinned to the generation being written (an in-place change), all steps. */
 export async function writeGraphRowsIn(s: MapSession, rows: MapGraphRows): Promise<void> {
-  await writeRows((key, params) => s.run(key, params), rows);
+  await writeRows((key, params) => s.run(key, params), rows, CREATE_STEPS);
 }
 
-async function writeRows(run: (key: string, params: { rows: unknown[] }) => Promise<unknown>, rows: MapGraphRows): Promise<void> {
-  for (const [key, section] of CREATE_STEPS) {
+async function writeRows(run: (key: string, params: { rows: unknown[] }) => Promise<unknown>, rows: MapGraphRows, steps: typeof CREATE_STEPS): Promise<void> {
+  for (const [key, section] of steps) {
     const sectionRows = rows[section] as unknown[];
     for (let i = 0; i < sectionRows.length; i += BATCH) {
       await run(key, { rows: sectionRows.slice(i, i + BATCH) });
