@@ -18,7 +18,7 @@ import {
 } from '@tadoru/map';
 import { GenerationRepository } from './generation.repository';
 import { declaredMapName, resolveMapName, scratchMapName } from './map-name';
-import { FilledGeneration, GenerationSink, MapWriter } from './map-writer.service';
+import { FilledGeneration, GenerationSink, MapWriter, SINGLE_TRANSACTION_ROWS } from './map-writer.service';
 
 export type BulkStage = 'validating' | 'checking references' | 'writing' | 'verifying' | 'evaluating' | 'publishing';
 
@@ -60,8 +60,12 @@ export interface BulkImportResult {
   seconds: { validate: number; write: number; evaluate: number; publish: number; total: number };
 }
 
-/** Graph rows (nodes plus relationship rows) per write transaction. */
-const ROWS_PER_TRANSACTION = 10_000;
+/**
+ * Graph rows (nodes plus relationship rows) per write transaction: as many as a whole map written in
+ * one transaction may have (SINGLE_TRANSACTION_ROWS), which the service's default heap holds; fewer,
+ * larger commits are quicker (each one also updates every index).
+ */
+const ROWS_PER_TRANSACTION = SINGLE_TRANSACTION_ROWS;
 
 interface ValidatedFiles {
   name: string;

@@ -7,44 +7,72 @@ export interface StoredElement {
   props: Record<string, unknown>;
 }
 
-/** The order matters: each step links only to elements created by an earlier one. */
+/** Only an in-place change can meet COVERS edges of a flow written before. */
+const CLEAR_COVERS = 'map/import/18-clear-covers';
+
+/**
+ * The order matters: each step links only to elements created by an earlier one. A section's nodes
+ * and its links are separate statements (`create`, then `link`) so that neither needs an Eager (see
+ * the files); links of one section still go in the row order they always did.
+ */
 const CREATE_STEPS: ReadonlyArray<[string, keyof MapGraphRows]> = [
   ['map/import/01-create-groups', 'groups'],
   ['map/import/02-create-organizations', 'organizations'],
+  ['map/import/02-link-organizations', 'organizations'],
   ['map/import/03-create-subjects', 'subjects'],
   ['map/import/04-create-data-categories', 'dataCategories'],
+  ['map/import/04-link-data-categories', 'dataCategories'],
   ['map/import/05-create-purposes', 'purposes'],
   ['map/import/06-create-notices', 'notices'],
+  ['map/import/06-link-notices', 'notices'],
   ['map/import/07-create-provisions', 'provisions'],
+  ['map/import/07-link-provisions', 'provisions'],
   ['map/import/08-create-shared-uses', 'sharedUses'],
+  ['map/import/08-link-shared-uses', 'sharedUses'],
   ['map/import/09-create-systems', 'systems'],
+  ['map/import/09-link-systems', 'systems'],
   ['map/import/10-create-collections', 'collections'],
+  ['map/import/10-link-collections', 'collections'],
   ['map/import/11-create-flows', 'flows'],
+  ['map/import/11-link-flows', 'flows'],
   ['map/import/12-create-derivations', 'derivations'],
+  ['map/import/12-link-derivations', 'derivations'],
   ['map/import/13-create-people', 'people'],
+  ['map/import/13-link-people', 'people'],
   ['map/import/14-create-consents', 'consents'],
+  ['map/import/14-link-consents', 'consents'],
   ['map/import/15-create-data-assets', 'dataAssets'],
+  ['map/import/15-link-data-assets', 'dataAssets'],
   ['map/import/16-create-feeds', 'feeds'],
   ['map/import/17-mark-assets-held', 'heldAssets'],
   // After the flows (and the notices, provisions and organizations they refer to): which provisions cover them.
+  [CLEAR_COVERS, 'flows'],
   ['map/import/18-create-covers', 'flows'],
 ];
 
-/** Rows per statement: bounds the size of one UNWIND without changing the single transaction. */
-const BATCH = 2_000;
+/**
+ * Rows per statement: bounds the size of one UNWIND without changing the transaction. Larger
+ * statements mean fewer round trips and plans looked up; the transaction's size is what costs memory.
+ */
+const BATCH = 10_000;
 
-/** Writes rows with one statement per step and slice of BATCH rows, in the transaction of `q`; `map` is the generation's key. */
+/**
+ * Writes rows with one statement per step and slice of BATCH rows, in the transaction of `q`; `map`
+ * is the key of a new generation. Each flow is written to it once, so no flow has COVERS edges to
+ * remove yet, and that step is left out: it expands the edges of every flow just written, which
+ * made it one of the slowest steps of a large import.
+ */
 export async function writeGraphRows(q: QueryRunner, map: string, rows: MapGraphRows): Promise<void> {
-  await writeRows((key, params) => q.run(key, { ...params, map }), rows);
+  await writeRows((key, params) => q.run(key, { ...params, map }), rows, CREATE_STEPS.filter(([key]) => key !== CLEAR_COVERS));
 }
 
-/** `writeGraphRows` in a session pinned to the generation being written (an in-place change). */
+/** `writeGraphRows` in a session pinned to the generation being written (an in-place change), all steps. */
 export async function writeGraphRowsIn(s: MapSession, rows: MapGraphRows): Promise<void> {
-  await writeRows((key, params) => s.run(key, params), rows);
+  await writeRows((key, params) => s.run(key, params), rows, CREATE_STEPS);
 }
 
-async function writeRows(run: (key: string, params: { rows: unknown[] }) => Promise<unknown>, rows: MapGraphRows): Promise<void> {
-  for (const [key, section] of CREATE_STEPS) {
+async function writeRows(run: (key: string, params: { rows: unknown[] }) => Promise<unknown>, rows: MapGraphRows, steps: typeof CREATE_STEPS): Promise<void> {
+  for (const [key, section] of steps) {
     const sectionRows = rows[section] as unknown[];
     for (let i = 0; i < sectionRows.length; i += BATCH) {
       await run(key, { rows: sectionRows.slice(i, i + BATCH) });

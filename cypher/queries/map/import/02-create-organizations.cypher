@@ -1,6 +1,6 @@
+// The nodes only: a statement that also MATCHes would need an Eager before `SET o = row` (the planner
+// cannot tell which properties the map sets, so a later row's MATCH might see them); the links follow
+// in 02-link-organizations.
 UNWIND $rows AS row
 CREATE (o:Organization:MapElement)
 SET o = row, o.map = $map
-WITH o, row
-OPTIONAL MATCH (g:Group {map: $map, id: row.group})
-FOREACH (_ IN CASE WHEN g IS NULL THEN [] ELSE [1] END | CREATE (o)-[:MEMBER_OF]->(g))

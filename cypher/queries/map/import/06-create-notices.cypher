@@ -1,10 +1,6 @@
+// The nodes only: with a MATCH in the same statement the planner would put an Eager before
+// `SET n = row` (it cannot tell which properties the map sets, so a later row's MATCH might see
+// them); 06-link-notices links them.
 UNWIND $rows AS row
-MATCH (o:Organization {map: $map, id: row.organization})
-CREATE (n:Notice:MapElement)-[:PUBLISHED_BY]->(o)
+CREATE (n:Notice:MapElement)
 SET n = row, n.map = $map
-WITH n, row
-CALL (n, row) {
-  UNWIND coalesce(row.purposes, []) AS purposeId
-  MATCH (p:Purpose {map: $map, id: purposeId})
-  CREATE (n)-[:STATES]->(p)
-}

@@ -1,4 +1,6 @@
+// The nodes only: with a MATCH in the same statement the planner would put an Eager before
+// `SET s = row` (it cannot tell which properties the map sets, so a later row's MATCH might see
+// them); 09-link-systems links them.
 UNWIND $rows AS row
-MATCH (o:Organization {map: $map, id: row.operator})
-CREATE (s:System:MapElement)-[:OPERATED_BY]->(o)
+CREATE (s:System:MapElement)
 SET s = row, s.map = $map

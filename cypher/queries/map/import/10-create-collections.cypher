@@ -1,21 +1,7 @@
 // Where data enters a system from the data subject.
+// The nodes only: with a MATCH in the same statement the planner would put an Eager before
+// `SET c = row` (it cannot tell which properties the map sets, so a later row's MATCH might see
+// them); 10-link-collections links them.
 UNWIND $rows AS row
-MATCH (s:System {map: $map, id: row.system})
-CREATE (s)-[:HAS_COLLECTION]->(c:Collection:MapElement)
+CREATE (c:Collection:MapElement)
 SET c = row, c.map = $map
-WITH c, row
-CALL (c, row) {
-  UNWIND row.dataCategories AS categoryId
-  MATCH (d:DataCategory {map: $map, id: categoryId})
-  CREATE (c)-[:COLLECTS]->(d)
-}
-CALL (c, row) {
-  UNWIND coalesce(row.purposes, []) AS purposeId
-  MATCH (p:Purpose {map: $map, id: purposeId})
-  CREATE (c)-[:FOR_PURPOSE]->(p)
-}
-CALL (c, row) {
-  WITH row WHERE row.notice IS NOT NULL
-  MATCH (n:Notice {map: $map, id: row.notice})
-  CREATE (c)-[:UNDER_NOTICE]->(n)
-}

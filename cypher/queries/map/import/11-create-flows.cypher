@@ -1,21 +1,6 @@
+// The nodes only: with a MATCH in the same statement the planner would put an Eager before
+// `SET f = row` (it cannot tell which properties the map sets, so a later row's MATCH might see
+// them); 11-link-flows links them.
 UNWIND $rows AS row
-MATCH (a:System {map: $map, id: row.from})
-MATCH (b:System {map: $map, id: row.to})
-CREATE (a)<-[:FROM]-(f:Flow:MapElement)-[:TO]->(b)
+CREATE (f:Flow:MapElement)
 SET f = row, f.map = $map
-WITH f, row
-CALL (f, row) {
-  UNWIND row.dataCategories AS categoryId
-  MATCH (d:DataCategory {map: $map, id: categoryId})
-  CREATE (f)-[:CARRIES]->(d)
-}
-CALL (f, row) {
-  UNWIND coalesce(row.purposes, []) AS purposeId
-  MATCH (p:Purpose {map: $map, id: purposeId})
-  CREATE (f)-[:FOR_PURPOSE]->(p)
-}
-CALL (f, row) {
-  WITH row WHERE row.notice IS NOT NULL
-  MATCH (n:Notice {map: $map, id: row.notice})
-  CREATE (f)-[:UNDER_NOTICE]->(n)
-}

@@ -1,20 +1,6 @@
+// The nodes only: with a MATCH in the same statement the planner would put an Eager before
+// `SET d = row` (it cannot tell which properties the map sets, so a later row's MATCH might see
+// them); 12-link-derivations links them.
 UNWIND $rows AS row
-MATCH (s:System {map: $map, id: row.system})
-CREATE (d:Derivation:MapElement)-[:IN_SYSTEM]->(s)
+CREATE (d:Derivation:MapElement)
 SET d = row, d.map = $map
-WITH d, row
-CALL (d, row) {
-  UNWIND row.inputs AS categoryId
-  MATCH (c:DataCategory {map: $map, id: categoryId})
-  CREATE (d)-[:INPUT]->(c)
-}
-CALL (d, row) {
-  UNWIND row.outputs AS categoryId
-  MATCH (c:DataCategory {map: $map, id: categoryId})
-  CREATE (d)-[:OUTPUT]->(c)
-}
-CALL (d, row) {
-  UNWIND coalesce(row.purposes, []) AS purposeId
-  MATCH (p:Purpose {map: $map, id: purposeId})
-  CREATE (d)-[:FOR_PURPOSE]->(p)
-}

@@ -1,10 +1,6 @@
+// The nodes only: with a MATCH in the same statement the planner would put an Eager before
+// `SET p = row` (it cannot tell which properties the map sets, so a later row's MATCH might see
+// them); 13-link-people links them.
 UNWIND $rows AS row
-MATCH (s:Subject {map: $map, id: row.subject})
-CREATE (p:People:MapElement)-[:OF_SUBJECT]->(s)
+CREATE (p:People:MapElement)
 SET p = row, p.map = $map
-WITH p, row
-CALL (p, row) {
-  UNWIND coalesce(row.uses, []) AS systemId
-  MATCH (sys:System {map: $map, id: systemId})
-  CREATE (p)-[:USES]->(sys)
-}

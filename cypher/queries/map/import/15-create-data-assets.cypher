@@ -1,6 +1,7 @@
 // "Category C at system S": the state lineage walks over.
+// The nodes only: with a MATCH in the same statement the planner would put an Eager before
+// `SET a = row` (it cannot tell which properties the map sets, so a later row's MATCH might see
+// them); 15-link-data-assets links them.
 UNWIND $rows AS row
-MATCH (s:System {map: $map, id: row.system})
-MATCH (c:DataCategory {map: $map, id: row.category})
-CREATE (s)<-[:AT]-(a:DataAsset:MapElement)-[:OF]->(c)
+CREATE (a:DataAsset:MapElement)
 SET a = row, a.map = $map

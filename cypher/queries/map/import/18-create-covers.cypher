@@ -8,14 +8,12 @@
 // APPI-35, the person trace).
 // Notices with their provisions, and organizations, are written before flows (SECTIONS order), so a batch
 // finds all it needs, and a flow added later to a stored map gets its edges by the same statement. Each
-// flow's edges are derived afresh (the old ones removed first), so running this again for a flow whose
-// fields, notice, sender's notices or recipient's roles changed leaves exactly the edges that hold.
+// flow's edges are derived afresh (18-clear-covers, run just before, removes the old ones), so running
+// both again for a flow whose fields, notice, sender's notices or recipient's roles changed leaves
+// exactly the edges that hold. The removal is a statement of its own: a DELETE in the statement that
+// expands the flows' edges would need an Eager.
 UNWIND $rows AS row
 MATCH (f:Flow {map: $map, id: row.id})
-CALL (f) {
-  MATCH (:Provision)-[old:COVERS]->(f)
-  DELETE old
-}
 OPTIONAL MATCH (recipient:Organization {map: $map, id: f.recipient})
 CALL (f) {
   MATCH (f)-[:UNDER_NOTICE]->(n:Notice)
