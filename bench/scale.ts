@@ -19,7 +19,7 @@ import { generateMap } from '@tadoru/generator';
 import { MigrationRunner, Neo4jService, projectRoot } from '@tadoru/graph';
 import { BulkMapImportService, MapStoreService } from '@tadoru/store';
 import { startEmbeddedNeo4j } from '@tadoru/neo4j-launcher';
-import { applyScopedFindings, FindingsService, RuleEngine } from '@tadoru/rules';
+import { FindingsService, RuleEngine } from '@tadoru/rules';
 import { MapDirectoryService } from '@tadoru/catalog';
 import { RecipientsService } from '@tadoru/recipients';
 import { percentile, timed } from './measure';
@@ -55,10 +55,10 @@ export interface SizeResult {
   scale: number;
   seed: number;
   generate: { seconds: number; bytes: number; nodes: number; relationships: number; plantedFindings: number; elements: Record<string, number> };
-  import: { seconds: number; validateSeconds: number; writeSeconds: number; nodes: number; relationships: number; nodeRowsPerSecond: number; relationshipRowsPerSecond: number };
+  import: { seconds: number; validateSeconds: number; writeSeconds: number; evaluateSeconds: number; publishSeconds: number; nodes: number; relationships: number; nodeRowsPerSecond: number; relationshipRowsPerSecond: number };
   truth: { service: ReturnType<typeof compareWithTruth>; check: ReturnType<typeof compareWithTruth> & { seconds: number; exitCode: number | null } };
   ruleScan: { firstSeconds: number; warmSeconds: number; findings: number };
-  scoped: { addedFlow: string; scopeTargets: number | null; scopeSeconds: number; scopedEvaluationSeconds: number; fullScanSeconds: number; identical: boolean; findingsBefore: number; findingsAfter: number };
+  scoped: { addedFlow: string; scopeTargets: number | null; scopeSeconds: number; scopedEvaluationSeconds: number; firstAddSeconds?: number; fullScanSeconds: number; identical: boolean; findingsBefore: number; findingsAfter: number };
   questions: Record<string, QuestionResult>;
   postgres?: { loadSeconds: number; rows: Record<string, number>; recipients: Percentiles; tadoruRecipientsP50: number; ratioP50: number; answersAgree: number; answersDiffer: number; differences: string[] };
   memory: { servicePeakMiB: number; neo4jPeakMiB: number; postgresPeakMiB?: number };
@@ -232,6 +232,8 @@ async function benchOneSize(scale: number, options: Options, ctx: Context): Prom
       seconds: imported.seconds.total,
       validateSeconds: imported.seconds.validate,
       writeSeconds: imported.seconds.write,
+      evaluateSeconds: imported.seconds.evaluate,
+      publishSeconds: imported.seconds.publish,
       nodes: imported.nodes,
       relationships: imported.relationships,
       nodeRowsPerSecond: Math.round(imported.nodes / imported.seconds.write),
@@ -342,26 +344,36 @@ async function benchPostgres(ctx: Context, map: string, categories: string[], ta
 
 async function benchScoped(ctx: Context, map: string, before: Awaited<ReturnType<RuleEngine['evaluate']>>): Promise<SizeResult['scoped']> {
   const session = ctx.driver.session({ defaultAccessMode: 'READ' });
-  let model: Record<string, unknown>;
+  let models: Array<Record<string, unknown>>;
   try {
     const rows = await session.run(benchCypher('sample-cross-organization-flows'), { map: (await ctx.app.get(MapDirectoryService).pin(map)).storage, limit: neo4j.int(1000) });
     const flows = rows.records.map((r) => r.get('flow') as Record<string, unknown>);
-    model = flows[Math.floor(flows.length / 2)];
+    models = flows.slice(Math.floor(flows.length / 2), Math.floor(flows.length / 2) + 3);
   } finally {
     await session.close();
   }
   const engine = ctx.app.get(RuleEngine);
-  const [added, addMs] = await timed(() => addFlowBeside(ctx.app.get(MapStoreService), map, model));
-  const after = await engine.evaluate(added.map);
-  const [, fullMs] = await timed(() => engine.evaluate(added.map));
-  const stored = await ctx.app.get(FindingsService).all(added.map);
-  const identical = JSON.stringify(stored) === JSON.stringify(after) && JSON.stringify(applyScopedFindings(before, after, { targets: null })) === JSON.stringify(after);
-  log(`added a flow in place: ${added.evaluatedTargets ?? 'all'} targets evaluated again, ${addMs.toFixed(0)} ms in all, vs full scan ${fullMs.toFixed(0)} ms; stored findings = full evaluation: ${identical}`);
+  // Three flows added one after another: the first after an import also pays for Neo4j planning
+  // the scoped rule queries again on the new statistics; the next two are the steady state.
+  const addMs: number[] = [];
+  let added: Awaited<ReturnType<typeof addFlowBeside>> | undefined;
+  for (let i = 0; i < 3; i++) {
+    const [result, ms] = await timed(() => addFlowBeside(ctx.app.get(MapStoreService), map, models[i]));
+    added = result;
+    addMs.push(ms);
+  }
+  const last = added as NonNullable<typeof added>;
+  const after = await engine.evaluate(last.map);
+  const [, fullMs] = await timed(() => engine.evaluate(last.map));
+  const stored = await ctx.app.get(FindingsService).all(last.map);
+  const identical = JSON.stringify(stored) === JSON.stringify(after);
+  log(`added three flows in place, ${last.evaluatedTargets ?? 'all'} targets evaluated again for the last: ${addMs.map((m) => m.toFixed(0)).join(' / ')} ms, vs full scan ${fullMs.toFixed(0)} ms; stored findings = full evaluation: ${identical}`);
   return {
-    addedFlow: added.flows[0],
-    scopeTargets: added.evaluatedTargets,
+    addedFlow: last.flows[0],
+    scopeTargets: last.evaluatedTargets,
     scopeSeconds: 0,
-    scopedEvaluationSeconds: addMs / 1000,
+    scopedEvaluationSeconds: Math.max(addMs[1], addMs[2]) / 1000,
+    firstAddSeconds: addMs[0] / 1000,
     fullScanSeconds: fullMs / 1000,
     identical,
     findingsBefore: before.length,

@@ -31,6 +31,24 @@ export const QUESTIONS: BenchQuestion[] = [
     variables: (map, person) => ({ map, person }),
   },
   {
+    // As the playground's second tab asks it.
+    name: 'person trace',
+    sample: 'people',
+    query: `query ($map: String!, $person: String!) {
+      map(name: $map) {
+        personTrace(person: $person) {
+          person { id subject count uses }
+          consents { notice organization at withdrawnAt }
+          holdings { organizationId systemId categoryId derived depth }
+          recipients { organizationName categoryId flowId basis consent { concerned consented withdrawn } findings { rule severity } }
+          findings { rule severity target { kind id } affectedPeople message }
+          partial
+        }
+      }
+    }`,
+    variables: (map, person) => ({ map, person }),
+  },
+  {
     name: 'lineage of a category (downstream)',
     sample: 'categories',
     query: `query ($map: String!, $category: String!) {
