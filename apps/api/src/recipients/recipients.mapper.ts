@@ -46,11 +46,16 @@ export function toPersonTraceType(map: MapSnapshot, t: PersonTrace): PersonTrace
   };
 }
 
-/** Hands the elements an answer read with its rows to the request's loaders. */
+/**
+ * Hands the elements an answer read with its rows to the request's loaders, as read from this
+ * operation's pin (a kept answer was read by an earlier operation, of the same version): whatever
+ * is read from them next counts as this operation's reading.
+ */
 export function primeLoaders(loaders: Loaders, map: MapSnapshot, elements: ReferencedElements): void {
-  loaders.prime('flows', map, elements.flows);
-  loaders.prime('organizations', map, elements.organizations);
-  loaders.prime('systems', map, elements.systems);
-  loaders.prime('purposes', map, elements.purposes);
-  loaders.prime('notices', map, elements.notices);
+  const ours = <T extends { snapshot: MapSnapshot }>(rows: T[]): T[] => rows.map((row) => ({ ...row, snapshot: map }));
+  loaders.prime('flows', map, ours(elements.flows));
+  loaders.prime('organizations', map, ours(elements.organizations));
+  loaders.prime('systems', map, ours(elements.systems));
+  loaders.prime('purposes', map, ours(elements.purposes));
+  loaders.prime('notices', map, ours(elements.notices));
 }
