@@ -316,8 +316,15 @@ async function benchPostgres(ctx: Context, map: string, categories: string[], ta
     let agree = 0;
     const differences: string[] = [];
     for (const category of categories) {
-      const ours = await trace.recipients({ map: await ctx.app.get(MapDirectoryService).pin(map), category, first: 500 });
-      const keys: RecipientKey[] = ours.rows.map((r) => ({ organization: r.organization, system: r.system, category: r.category, flow: r.flow, purpose: r.purpose }));
+      // Every page of tadoru's answer (a page holds at most 1,000 rows; the far-travelling samples have more).
+      const pinned = await ctx.app.get(MapDirectoryService).pin(map);
+      const keys: RecipientKey[] = [];
+      let ours = await trace.recipients({ map: pinned, category, first: 1000 });
+      for (;;) {
+        keys.push(...ours.rows.map((r) => ({ organization: r.organization, system: r.system, category: r.category, flow: r.flow, purpose: r.purpose })));
+        if (!ours.hasNextPage) break;
+        ours = await trace.recipients({ map: pinned, category, first: 1000, after: ours.endCursor });
+      }
       const comparison = compareRecipients(keys, await baseline.recipients(category), { tadoruCutByMaxNodes: ours.cutBy.includes('maxNodes') });
       if (comparison.agrees) agree++;
       else differences.push(`${category}: ${comparison.onlyInTadoru.length} rows only in tadoru, ${comparison.onlyInPostgres.length} only in PostgreSQL`);
