@@ -3,7 +3,6 @@ export * from './catalog.service';
 export * from './catalog.types';
 export * from './element-defaults';
 export * from './element-rows';
-export { findMapIn } from './map-directory.repository';
 export type { MapEntry } from './map-directory.repository';
 export * from './map-directory.service';
 export * from './map-info';

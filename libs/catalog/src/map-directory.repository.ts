@@ -40,12 +40,6 @@ function toWriteSeqs(rows: Array<Record<string, unknown>>): Map<string, { writeS
   return new Map(rows.map((r) => [r.storage as string, { writeSeq: r.writeSeq as number, pendingForMs: (r.pendingForMs as number | null) ?? null }]));
 }
 
-/** The map node read inside any unit of work (writers read it in their own transaction); undefined unless it holds a version. */
-export async function findMapIn(q: QueryRunner, name: string): Promise<MapEntry | undefined> {
-  const [row] = await q.run('map/find-map', { map: name });
-  return row ? toMapEntry(row) : undefined;
-}
-
 function toMapEntry(row: Record<string, unknown>): MapEntry {
   const m = row.map as Record<string, unknown>;
   return {

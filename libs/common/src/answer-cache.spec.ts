@@ -44,6 +44,15 @@ describe('AnswerCache', () => {
     expect(await cache.get('big', true, kept(3))).toEqual({ rows: 3 });
   });
 
+  it('tells the computation whether its answer could be kept, so that it checks the version only then', async () => {
+    const told: boolean[] = [];
+    const compute = async (keepable: boolean) => (told.push(keepable), { value: { rows: 1 }, keep: keepable });
+    await new AnswerCache<Answer>(10, 100, () => 1).get('q', true, compute);
+    await new AnswerCache<Answer>(10, 100, () => 1).get('q', false, compute);
+    await new AnswerCache<Answer>(0, 100, () => 1).get('q', true, compute);
+    expect(told).toEqual([true, false, false]);
+  });
+
   it('keeps nothing with no entries allowed', async () => {
     const cache = new AnswerCache<Answer>(0, 5, () => 1);
     const c = counting();

@@ -19,16 +19,17 @@ export class AnswerCache<V> {
   /**
    * The cached answer, or the one `compute` gives, kept when `compute` says it may be (the version
    * was seen unchanged at the end of the read) and it fits. Not `cacheable`: computed, never kept.
+   * `compute` is told whether its answer could be kept, so that it checks only then.
    */
-  async get(key: string, cacheable: boolean, compute: () => Promise<{ value: V; keep: boolean }>): Promise<V> {
-    if (!cacheable || this.maxEntries === 0) return (await compute()).value;
+  async get(key: string, cacheable: boolean, compute: (keepable: boolean) => Promise<{ value: V; keep: boolean }>): Promise<V> {
+    if (!cacheable || this.maxEntries === 0) return (await compute(false)).value;
     const found = this.entries.get(key);
     if (found) {
       this.entries.delete(key);
       this.entries.set(key, found);
       return found.value;
     }
-    const { value, keep } = await compute();
+    const { value, keep } = await compute(true);
     const rows = this.rowsOf(value);
     if (keep && rows <= this.maxRows) {
       this.entries.set(key, { value, rows });

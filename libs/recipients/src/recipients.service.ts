@@ -48,14 +48,14 @@ export class RecipientsService {
   ) {}
 
   async recipients(request: RecipientsRequest): Promise<RecipientsResult> {
-    return this.answers.get(answerKey('recipients', request), isCacheable(request.map), () => this.computeRecipients(request)) as Promise<RecipientsResult>;
+    return this.answers.get(answerKey('recipients', request), isCacheable(request.map), (keepable) => this.computeRecipients(request, keepable)) as Promise<RecipientsResult>;
   }
 
   async personTrace(request: PersonTraceRequest): Promise<PersonTrace> {
-    return this.answers.get(answerKey('personTrace', request), isCacheable(request.map), () => this.computePersonTrace(request)) as Promise<PersonTrace>;
+    return this.answers.get(answerKey('personTrace', request), isCacheable(request.map), (keepable) => this.computePersonTrace(request, keepable)) as Promise<PersonTrace>;
   }
 
-  private async computeRecipients(request: RecipientsRequest): Promise<{ value: RecipientsResult; keep: boolean }> {
+  private async computeRecipients(request: RecipientsRequest, keepable: boolean): Promise<{ value: RecipientsResult; keep: boolean }> {
     const problems: Problem[] = [];
     const given = (['category', 'subject', 'person'] as const).filter((k) => request[k]);
     if (given.length !== 1) problems.push({ path: 'category', message: 'give exactly one of category, subject or person' });
@@ -94,11 +94,11 @@ export class RecipientsService {
         cutBy: walked.walk.cutBy,
         elements: details.elements,
       };
-      return { value, keep: await this.directory.unchangedIn(s, map) };
+      return { value, keep: keepable && (await this.directory.unchangedIn(s, map)) };
     });
   }
 
-  private async computePersonTrace(request: PersonTraceRequest): Promise<{ value: PersonTrace; keep: boolean }> {
+  private async computePersonTrace(request: PersonTraceRequest, keepable: boolean): Promise<{ value: PersonTrace; keep: boolean }> {
     const bounds = checkBounds(request);
     const map = request.map;
     return this.lineage.read(map, 'recipients.personTrace', async (s) => {
@@ -137,7 +137,7 @@ export class RecipientsService {
         cutBy: walked.walk.cutBy,
         elements: details.elements,
       };
-      return { value, keep: await this.directory.unchangedIn(s, map) };
+      return { value, keep: keepable && (await this.directory.unchangedIn(s, map)) };
     });
   }
 
