@@ -8,6 +8,7 @@ import { ReportsModule } from '@tadoru/reports';
 import { StoreModule } from '@tadoru/store';
 import { RulesModule } from '@tadoru/rules';
 import { RecipientsModule } from '@tadoru/recipients';
+import { ChangesModule } from '@tadoru/changes';
 
 /** The Neo4j the global setup started (or NEO4J_URI). */
 export function testConnection(): GraphConnectionConfig {
@@ -31,7 +32,7 @@ export function uniqueMapName(prefix = 'test'): string {
 @Module({})
 class TestGraphModule {
   static forRoot(connection: GraphConnectionConfig): DynamicModule {
-    return { module: TestGraphModule, imports: [GraphModule.forRoot(connection), CatalogModule, StoreModule, LineageModule, RulesModule, RecipientsModule, ReportsModule] };
+    return { module: TestGraphModule, imports: [GraphModule.forRoot(connection), CatalogModule, StoreModule, LineageModule, RulesModule, RecipientsModule, ReportsModule, ChangesModule] };
   }
 }
 

@@ -8,6 +8,7 @@ import { CatalogModule, CatalogService, MapDirectoryService } from '@tadoru/cata
 import { StoreModule } from '@tadoru/store';
 import { RulesModule } from '@tadoru/rules';
 import { RecipientsModule } from '@tadoru/recipients';
+import { ChangesModule } from '@tadoru/changes';
 import { ELEMENT_RESOLVERS } from './catalog/element-relations';
 import { MapElementsResolver } from './catalog/map-elements.resolver';
 import { depthLimitRule } from './graphql/depth-limit.rule';
@@ -25,6 +26,10 @@ import { MapsResolver } from './maps/maps.resolver';
 import { PersonTraceResolver } from './recipients/person-trace.resolver';
 import { RecipientRowResolver } from './recipients/recipient-row.resolver';
 import { RecipientsResolver } from './recipients/recipients.resolver';
+import { ApplyChangeResolver } from './changes/apply-change.resolver';
+import { ChangeRequestsResolver } from './changes/change-requests.resolver';
+import { HistoryResolver } from './changes/history.resolver';
+import { ProposeChangeResolver } from './changes/propose-change.resolver';
 
 export interface ApiOptions {
   connection: GraphConnectionConfig;
@@ -47,6 +52,7 @@ export class ApiModule {
         LineageModule,
         RulesModule,
         RecipientsModule,
+        ChangesModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [CatalogModule],
@@ -80,6 +86,10 @@ export class ApiModule {
         RecipientsResolver,
         PersonTraceResolver,
         RecipientRowResolver,
+        ProposeChangeResolver,
+        ApplyChangeResolver,
+        ChangeRequestsResolver,
+        HistoryResolver,
       ],
     };
   }

@@ -7,11 +7,12 @@ import { ReportsModule } from '@tadoru/reports';
 import { StoreMaintenanceService, StoreModule } from '@tadoru/store';
 import { RulesModule } from '@tadoru/rules';
 import { RecipientsModule } from '@tadoru/recipients';
+import { ChangesModule } from '@tadoru/changes';
 
 @Module({})
 class CliWorkModule {
   static forRoot(connection: GraphConnectionConfig): DynamicModule {
-    return { module: CliWorkModule, imports: [GraphModule.forRoot(connection), CatalogModule, StoreModule, LineageModule, RulesModule, RecipientsModule, ReportsModule] };
+    return { module: CliWorkModule, imports: [GraphModule.forRoot(connection), CatalogModule, StoreModule, LineageModule, RulesModule, RecipientsModule, ReportsModule, ChangesModule] };
   }
 }
 

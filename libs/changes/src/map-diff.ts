@@ -1,5 +1,5 @@
 import type { Severity } from '@tadoru/rules';
-import type { ElementCounts } from './change-set';
+import type { ElementCounts } from '@tadoru/map';
 
 /** A finding as a diff lists it (changes.md §Diff); identified by rule, target kind and target id. */
 export interface DiffFinding {

@@ -3,3 +3,4 @@ export * from './dates';
 export * from './errors';
 export * from './ids';
 export * from './answer-cache';
+export * from './actor';

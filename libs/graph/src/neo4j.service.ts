@@ -35,6 +35,8 @@ export interface LockedWrite {
   conflictMessage: string;
   /** Bounds the whole transaction (the lock is held for all of it). */
   timeoutMs: number;
+  /** Roll the transaction back at the end instead of committing it: a dry run (a proposal) that writes nothing. */
+  rollback?: boolean;
 }
 
 /**
@@ -135,7 +137,8 @@ export class Neo4jService implements OnApplicationShutdown {
       const q = this.runner(tx, unit, 'WRITE');
       const locked = await this.withinLockWait(q.run(lock.lockQuery, lock.lockParams), token, lock);
       const result = await work(q, locked);
-      await tx.commit();
+      if (lock.rollback) await tx.rollback();
+      else await tx.commit();
       this.logger.debug(`${op} took ${Date.now() - started} ms`);
       return result;
     } catch (error) {

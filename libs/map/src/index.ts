@@ -7,3 +7,6 @@ export * from './model/map-checksum';
 export * from './parsing/json-map-stream';
 export * from './parsing/map-parser';
 export * from './validation/map-validator';
+export * from './changes/change-set';
+export * from './changes/element-changes';
+export * from './changes/pending-core';

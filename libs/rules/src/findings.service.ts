@@ -113,6 +113,19 @@ export class FindingsService {
     return found.filter((f) => targets.keys.has(`${f.target.kind}:${f.target.id}`)).sort(compareFindings);
   }
 
+  /** Every finding stored with the version `s` reads, in that session (a writer's view of a version it holds the lock of). */
+  async storedIn(s: MapSession): Promise<Finding[]> {
+    const rows = await s.run('findings/list-stored-findings', { rules: null, severities: null, targetKind: null, targetId: null, organization: null });
+    return rows.map((r) => fromStoredRow(r.finding as Record<string, unknown>, this.catalog)).sort(compareFindings);
+  }
+
+  /** The findings stored on these targets (all kinds with these ids), in the caller's session. */
+  async storedOnTargetsIn(s: MapSession, targets: readonly string[]): Promise<Finding[]> {
+    if (targets.length === 0) return [];
+    const rows = await s.run('findings/findings-of-targets', { targets: [...new Set(targets)] });
+    return rows.map((r) => fromStoredRow(r.finding as Record<string, unknown>, this.catalog)).sort(compareFindings);
+  }
+
   /** Replaces every stored finding of the version `s` writes (in the writer's transaction or batch). */
   async storeAll(s: MapSession, findings: readonly Finding[]): Promise<void> {
     while ((await removeFindingsSlice(s)) === FINDINGS_REMOVAL_SLICE);

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PinnedMap } from '@tadoru/catalog';
-import { ConflictError, InvalidInputError, Problem } from '@tadoru/common';
+import { Actor, ConflictError, InvalidInputError, LOCAL_ACTOR, Problem } from '@tadoru/common';
 import {
   directoryOf,
   emptyGraphRows,
@@ -17,6 +17,7 @@ import {
   SystemDirectory,
 } from '@tadoru/map';
 import { GenerationRepository } from './generation.repository';
+import { importHistory } from './history';
 import { declaredMapName, resolveMapName, scratchMapName } from './map-name';
 import { FilledGeneration, GenerationSink, MapWriter, SINGLE_TRANSACTION_ROWS } from './map-writer.service';
 
@@ -40,6 +41,8 @@ export interface BulkImportOptions {
   storeFindings?: boolean;
   /** Graph rows per write transaction (tests make it tiny to cut maps into many batches). */
   rowsPerTransaction?: number;
+  /** Who imports (the history's actor); the local CLI's user when not given. */
+  actor?: Actor;
 }
 
 export interface BulkImportResult {
@@ -103,7 +106,12 @@ export class BulkMapImportService {
     const written = await this.writer.replaceWhole(
       validated.name,
       meta,
-      { scratch: options.scratch, storeFindings: options.storeFindings, onStage: (stage) => stage !== 'writing' && progress({ stage, done: 0, total: 1, unit: 'nodes' }) },
+      {
+        scratch: options.scratch,
+        storeFindings: options.storeFindings,
+        onStage: (stage) => stage !== 'writing' && progress({ stage, done: 0, total: 1, unit: 'nodes' }),
+        history: options.scratch ? undefined : importHistory(meta.sources, options.actor ?? LOCAL_ACTOR),
+      },
       (sink) => this.write(sink, validated, progress, options),
     );
     const relationships = await this.generations.countRelationships(written.map.storage);

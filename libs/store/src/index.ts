@@ -8,3 +8,6 @@ export { writeGraphRows } from './generation.repository';
 export * from './store-maintenance.service';
 export * from './store.module';
 export * from './retention';
+export * from './change-set-writer.service';
+export * from './history';
+export * from './history.service';

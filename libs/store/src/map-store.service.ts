@@ -1,30 +1,29 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { basename } from 'node:path';
 import { MapDirectoryService, PinnedMap, StoredMapInfo } from '@tadoru/catalog';
-import { InvalidInputError, Problem } from '@tadoru/common';
+import { Actor, ConflictError, InvalidInputError, LOCAL_ACTOR } from '@tadoru/common';
 import { MapSnapshot } from '@tadoru/graph';
 import {
-  assetId,
   buildGraphRows,
   checksumOf,
   countsOf,
   DataMap,
+  ElementChange,
   ExportFormat,
   Flow,
   graphNodeCount,
   graphRowCount,
-  GraphRowBuilder,
-  emptyGraphRows,
   loadMapSources,
   mapFromElements,
   MapSource,
-  MapValidator,
   serializeMap,
 } from '@tadoru/map';
 import { ChangeScopeService } from '@tadoru/rules';
-import { GenerationRepository, sliceGraphRows, writeGraphRowsIn } from './generation.repository';
+import { writeNewFlows } from './new-flows';
+import { GenerationRepository, sliceGraphRows } from './generation.repository';
 import { resolveMapName, scratchMapName } from './map-name';
-import { MapWriter, WholeMapWriteOptions } from './map-writer.service';
+import { importHistory } from './history';
+import { MapWriter, WholeMapWriteOptions, WholeMapWriteResult, WriteHistory } from './map-writer.service';
 
 export interface ImportResult {
   /** The version the import made current (or the one that already had this content). */
@@ -61,16 +60,17 @@ export class MapStoreService {
   ) {}
 
   /** Validates everything first and writes nothing unless the whole map is valid; then makes it the map's next version. */
-  async importMap(sources: MapSource[], options: { mapName?: string } = {}): Promise<ImportResult> {
+  async importMap(sources: MapSource[], options: ImportOptions = {}): Promise<ImportResult> {
     const { map, problems } = loadMapSources(sources);
     if (!map) throw new InvalidInputError(problems);
     return this.importValidMap(map, sources, options);
   }
 
   /** Stores a map that `loadMapSources` already accepted (the CLI validates before starting a database). */
-  async importValidMap(map: DataMap, sources: MapSource[], options: { mapName?: string } = {}): Promise<ImportResult> {
+  async importValidMap(map: DataMap, sources: MapSource[], options: ImportOptions = {}): Promise<ImportResult> {
     const name = resolveMapName(map.map, sources[0]?.name, options.mapName);
-    const written = await this.writeWhole(name, map, sources.map((s) => (s.name ? basename(s.name) : '(text)')), {});
+    const files = sources.map((s) => (s.name ? basename(s.name) : '(text)'));
+    const written = await this.writeWhole(name, map, files, { history: importHistory(files, options.actor ?? LOCAL_ACTOR) });
     this.logger.log(`imported map "${name}" as version ${written.map.version}`);
     return { map: await this.directory.pin(name), unchanged: written.unchanged, created: written.created };
   }
@@ -91,6 +91,11 @@ export class MapStoreService {
     }
   }
 
+  /** Stores a map under a hidden name of the service's own, with its findings (a past version rebuilt for reading). */
+  async storeHiddenCopy(hiddenName: string, map: DataMap): Promise<void> {
+    await this.writeWhole(hiddenName, map, ['(history)'], { scratch: true });
+  }
+
   async exportMap(name: string, format: ExportFormat = 'yaml'): Promise<string> {
     return serializeMap(await this.exportMapObject(name), format);
   }
@@ -101,10 +106,19 @@ export class MapStoreService {
     return mapFromElements(name, await this.generations.readElements(snapshot));
   }
 
-  /** Deletes a map (a new version with nothing in it); NOT_FOUND when it has no version. */
-  async deleteMap(name: string): Promise<{ version: number }> {
+  /** Deletes a map (a new version with nothing in it; its history stays); NOT_FOUND when it has no version. */
+  async deleteMap(name: string, actor: Actor = LOCAL_ACTOR): Promise<{ version: number }> {
     await this.directory.pin(name);
-    return { version: (await this.writer.deleteMap(name)).version };
+    return { version: (await this.writer.deleteMap(name, { kind: 'delete', actor, description: `map "${name}" deleted`, change: null })).version };
+  }
+
+  /** Writes a map that a change set produced as the next version, whole, unless the stored version moved on from `expectedVersion`. */
+  writeChangedMap(name: string, map: DataMap, options: { expectedVersion: number; history: WriteHistory }): Promise<WholeMapWriteResult> {
+    return this.writeWhole(name, map, ['(change set)'], options);
+  }
+
+  conflictOnVersion(name: string, stored: number, expected: number): never {
+    throw new ConflictError(`map "${name}" is at version ${stored}, not ${expected}: it changed since the change was checked; propose it again against version ${stored}`);
   }
 
   /** The content checksum of a version, computed from what is stored (a version changed in place has none recorded). */
@@ -117,24 +131,19 @@ export class MapStoreService {
    * steps, and the findings they can change (see `ChangeScopeService`) are evaluated again, in one
    * transaction that makes the next version current.
    */
-  async addFlows(name: string, flows: Flow[]): Promise<AddedFlows> {
+  async addFlows(name: string, flows: Flow[], actor: Actor = LOCAL_ACTOR): Promise<AddedFlows> {
     await this.directory.pin(name);
-    const done = await this.writer.changeInPlace(name, async (s, state) => {
-      const touched = flows.flatMap((f) => f.dataCategories.flatMap((c) => [assetId(f.from, c), assetId(f.to, c)]));
-      const [row] = await s.run('store/existing-flow-references', referenceParams(flows, touched));
-      const known = row as unknown as KnownReferences;
-      checkNewFlows(flows, known);
-      const systems = new Map(known.systems.map((x) => [x.id, x]));
-      const builder = new GraphRowBuilder(
-        { operatorOf: (id) => systems.get(id)?.operator, locationOf: (id) => systems.get(id)?.location ?? undefined },
-        { nextSeqs: state.nextSeqs ?? {}, assets: known.assets },
-      );
-      const rows = emptyGraphRows();
-      for (const flow of flows) builder.add('flows', flow, rows);
-      await writeGraphRowsIn(s, rows);
-      const scope = await this.scopes.ofAddedFlows(s, flows.map((f) => f.id));
-      return { counts: { ...state.counts, flows: (state.counts.flows ?? 0) + flows.length }, nextSeqs: builder.nextSeqs(), scope: scope.targets, result: flows.map((f) => f.id) };
-    });
+    const change = { tadoru: 1, upsert: { flows }, retire: {}, remove: {} };
+    const done = await this.writer.changeInPlace(
+      name,
+      async (s, state) => {
+        const nextSeqs = await writeNewFlows(s, flows, state.nextSeqs ?? {}, 'flows', true);
+        const scope = await this.scopes.ofAddedFlows(s, flows.map((f) => f.id));
+        const elements = flows.map((f): ElementChange => ({ section: 'flows', id: f.id, kind: 'added', before: null, after: f as unknown as Record<string, unknown> }));
+        return { counts: { ...state.counts, flows: (state.counts.flows ?? 0) + flows.length }, nextSeqs, scope: scope.targets, result: flows.map((f) => f.id), elements };
+      },
+      { history: { kind: 'change', actor, description: null, change } },
+    );
     return { map: await this.directory.pin(name), flows: done.result, evaluatedTargets: done.evaluatedTargets };
   }
 
@@ -142,7 +151,7 @@ export class MapStoreService {
     return this.directory.findMap(name);
   }
 
-  private writeWhole(name: string, map: DataMap, sources: string[], options: Pick<WholeMapWriteOptions, 'scratch' | 'storeFindings'>) {
+  private writeWhole(name: string, map: DataMap, sources: string[], options: Pick<WholeMapWriteOptions, 'scratch' | 'storeFindings' | 'history' | 'expectedVersion'>) {
     const stored: DataMap = { ...map, map: name };
     const { rows, nextSeqs } = buildGraphRows(stored);
     const meta = { sources, checksum: checksumOf(stored), counts: countsOf(stored) };
@@ -154,44 +163,8 @@ export class MapStoreService {
   }
 }
 
-/** What `store/existing-flow-references` finds of the ids new flows use. */
-interface KnownReferences {
-  existingFlows: string[];
-  systems: Array<{ id: string; operator: string; location: string | null }>;
-  categories: string[];
-  purposes: string[];
-  notices: string[];
-  assets: Array<{ id: string; system: string; category: string; held: boolean }>;
-}
-
-/** The flows' own shape (the map format's rules for a flow entry), that their ids are new, and that what they refer to exists. */
-function checkNewFlows(flows: Flow[], known: KnownReferences): void {
-  const validator = new MapValidator(false, 'shapes');
-  flows.forEach((flow, i) => validator.element(undefined, 'flows', i, flow));
-  const problems: Problem[] = [...validator.allProblems()];
-  if (problems.length > 0) throw new InvalidInputError(problems);
-  const systems = new Set(known.systems.map((x) => x.id));
-  flows.forEach((f, i) => {
-    if (known.existingFlows.includes(f.id)) problems.push({ path: `flows[${i}].id`, message: `the map already has a flow "${f.id}"` });
-    for (const [field, id] of [['from', f.from], ['to', f.to]] as const) if (!systems.has(id)) problems.push({ path: `flows[${i}].${field}`, message: `unknown system "${id}"` });
-    f.dataCategories.forEach((c, j) => {
-      if (!known.categories.includes(c)) problems.push({ path: `flows[${i}].dataCategories[${j}]`, message: `unknown data category "${c}"` });
-    });
-    (f.purposes ?? []).forEach((p, j) => {
-      if (!known.purposes.includes(p)) problems.push({ path: `flows[${i}].purposes[${j}]`, message: `unknown purpose "${p}"` });
-    });
-    if (f.notice && !known.notices.includes(f.notice)) problems.push({ path: `flows[${i}].notice`, message: `unknown notice "${f.notice}"` });
-  });
-  if (problems.length > 0) throw new InvalidInputError(problems);
-}
-
-function referenceParams(flows: Flow[], assetIds: string[]) {
-  return {
-    flowIds: flows.map((f) => f.id),
-    systemIds: [...new Set(flows.flatMap((f) => [f.from, f.to]))],
-    categoryIds: [...new Set(flows.flatMap((f) => f.dataCategories))],
-    purposeIds: [...new Set(flows.flatMap((f) => f.purposes ?? []))],
-    noticeIds: [...new Set(flows.flatMap((f) => (f.notice ? [f.notice] : [])))],
-    assetIds: [...new Set(assetIds)],
-  };
+export interface ImportOptions {
+  mapName?: string;
+  /** Who imports (the history's actor); the local CLI's user when not given. */
+  actor?: Actor;
 }

@@ -1,11 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { IN_PLACE_WRITE_TIMEOUT_MS, MapDirectoryService, PinnedMap } from '@tadoru/catalog';
-import { NotFoundError } from '@tadoru/common';
-import { MapSession, MapSnapshot, Neo4jService } from '@tadoru/graph';
-import { ELEMENT_LABELS, MapGraphRows } from '@tadoru/map';
+import { ConflictError, NotFoundError, SERVICE_ACTOR } from '@tadoru/common';
+import { MapSession, MapSnapshot, Neo4jService, QueryRunner } from '@tadoru/graph';
+import { DataMap, ELEMENT_LABELS, ElementChange, elementChangesBetween, MapGraphRows, mapFromElements } from '@tadoru/map';
 import { EVALUATION_TIMEOUT_MS, Finding, FindingsService, RuleCatalog, RuleEngine } from '@tadoru/rules';
 import { GenerationRepository, LockedMapState, REMOVAL_SLICE, toLockedState, writeGraphRows } from './generation.repository';
+import { countElementChanges, findingsDelta, HistoryEntry, recordedFinding } from './history';
+import { HistoryRepository } from './history.repository';
 import { newGenerationKey } from './map-name';
 import { retentionSecondsFromEnv } from './retention';
 
@@ -30,6 +32,22 @@ export interface WholeMapWriteOptions {
    */
   expectedRows?: number;
   onStage?: (stage: WriteStage) => void;
+  /** The history record of the write (every write of a user's map has one; a scratch map none). */
+  history?: WriteHistory;
+  /** CONFLICT, and nothing written, unless the stored version is this one when the lock is taken. */
+  expectedVersion?: number;
+}
+
+/** A write's history entry, with the element changes when the caller knows them better than a comparison would (a retirement). */
+export interface WriteHistory extends HistoryEntry {
+  elements?: ElementChange[];
+}
+
+/** What a write changed, for a diff: the findings before and after (of its scope), and the elements. */
+export interface WriteEffect {
+  before: Finding[];
+  after: Finding[];
+  elements: ElementChange[];
 }
 
 /** Where the rows of a new generation go: the writer's own transaction, or one transaction per call. */
@@ -47,6 +65,8 @@ export interface FilledGeneration {
 
 /** What an in-place change did, for the writer to publish. */
 export interface InPlaceChange<T> {
+  /** The elements the change added, changed, retired or removed, as the history records them. */
+  elements?: ElementChange[];
   counts: Record<string, number>;
   nextSeqs: Record<string, number>;
   /** Ids of the targets whose findings the change can alter; null: all. */
@@ -56,9 +76,13 @@ export interface InPlaceChange<T> {
 
 export interface InPlaceResult<T> {
   map: MapSnapshot;
+  /** The version the change was made on. */
+  baseVersion: number;
   result: T;
   /** How many targets were evaluated again; null: the whole map. */
   evaluatedTargets: number | null;
+  /** The findings of the evaluated scope before and after, and the elements changed. */
+  effect: WriteEffect;
 }
 
 export interface WholeMapWriteResult {
@@ -69,6 +93,9 @@ export interface WholeMapWriteResult {
   nodes: number;
   findings: number;
   seconds: { write: number; evaluate: number; publish: number };
+  /** What the write changed (when it recorded history and was not unchanged). */
+  effect?: WriteEffect;
+  baseVersion: number;
 }
 
 /** Graph rows up to which a whole-map write goes in one transaction (beyond, a transaction would need too much memory or time). */
@@ -100,6 +127,7 @@ export class MapWriter {
     private readonly engine: RuleEngine,
     private readonly findings: FindingsService,
     private readonly rules: RuleCatalog,
+    private readonly history: HistoryRepository,
   ) {}
 
   /**
@@ -114,6 +142,9 @@ export class MapWriter {
     const key = newGenerationKey(name);
     let abandoned: string[] = [];
     let createdGeneration = false;
+    let chunks = 0;
+    /** The record id whose element states were committed ahead of it (removed again if the write fails). */
+    let historyChunksOf: string | null = null;
     const started = Date.now();
     const times = { write: 0, evaluate: 0, publish: 0 };
     try {
@@ -122,10 +153,11 @@ export class MapWriter {
         this.lock(name, batched ? BATCHED_WRITE_TIMEOUT_MS : EVALUATION_TIMEOUT_MS),
         async (q, locked): Promise<WholeMapWriteResult> => {
           const previous = toLockedState(locked[0], name);
+          checkExpectedVersion(name, previous.version, options.expectedVersion);
           abandoned = await this.generations.abandonWriting(q, name, key);
           const findingsCurrent = !storeFindings || previous.rulesDigest === this.rules.digest;
           if (previous.storage && previous.checksum === meta.checksum && previous.scratch === (options.scratch === true) && findingsCurrent) {
-            return { map: { name, version: previous.version, storage: previous.storage }, created: false, unchanged: true, nodes: 0, findings: 0, seconds: times };
+            return { map: { name, version: previous.version, storage: previous.storage }, created: false, unchanged: true, nodes: 0, findings: 0, seconds: times, baseVersion: previous.version };
           }
           const snapshot: MapSnapshot = { name, version: previous.version + 1, storage: key };
           stage('writing');
@@ -160,14 +192,37 @@ export class MapWriter {
           }
           times.evaluate = seconds(started) - times.write;
           stage('publishing');
+          let effect: WriteEffect | undefined;
+          const recordId = randomUUID();
+          if (options.history) {
+            const before = previous.storage ? await this.findings.storedIn(this.db.mapSession(q, { name, version: previous.version, storage: previous.storage })) : [];
+            const elements =
+              options.history.elements ??
+              elementChangesBetween(previous.storage ? await readMapIn(q, this.db, name, previous.storage) : null, await readMapIn(q, this.db, name, key));
+            effect = { before, after: findings, elements };
+            chunks = batched
+              ? await this.history.writeChunksCommitted(recordId, name, previous.version + 1, elements)
+              : await this.history.writeChunks(q, recordId, name, previous.version + 1, elements);
+            if (batched) historyChunksOf = recordId;
+          }
           const published = await this.generations.publish(q, name, key, {
             ...meta,
             scratch: options.scratch === true,
             rulesDigest: storeFindings ? this.rules.digest : null,
             nextSeqs: filled.nextSeqs,
           });
+          if (options.history && effect) await this.recordHistory(q, recordId, name, published.version, previous.version, options.history, effect, chunks);
           times.publish = seconds(started) - times.write - times.evaluate;
-          return { map: { name, version: published.version, storage: key }, created: previous.storage === null, unchanged: false, nodes: filled.nodes, findings: findings.length, seconds: times };
+          return {
+            map: { name, version: published.version, storage: key },
+            created: previous.storage === null,
+            unchanged: false,
+            nodes: filled.nodes,
+            findings: findings.length,
+            seconds: times,
+            effect,
+            baseVersion: previous.version,
+          };
         },
       );
       if (result.unchanged && createdGeneration) await this.removeGeneration(key);
@@ -175,6 +230,7 @@ export class MapWriter {
     } catch (error) {
       // nothing of this write may stay: a batched generation is removed (one written in the transaction went with it)
       if (createdGeneration) await this.removeGeneration(key).catch((e: unknown) => this.logger.warn(`could not remove the unfinished generation ${key}: ${String(e)}`));
+      if (historyChunksOf) await this.history.removeUnrecordedChunks(historyChunksOf).catch((e: unknown) => this.logger.warn(`could not remove unrecorded history of ${name}: ${String(e)}`));
       throw error;
     } finally {
       for (const gone of abandoned) await this.removeGeneration(gone).catch((e: unknown) => this.logger.warn(`could not remove abandoned generation ${gone}: ${String(e)}`));
@@ -183,11 +239,28 @@ export class MapWriter {
   }
 
   /** Deletes a map: a new version with nothing in it. The old version stays readable to those who pinned it, then goes. */
-  async deleteMap(name: string): Promise<MapSnapshot> {
+  async deleteMap(name: string, history: HistoryEntry): Promise<MapSnapshot> {
     const deleted = await this.db.lockedWrite('map.delete', this.lock(name, EVALUATION_TIMEOUT_MS), async (q, locked) => {
       const previous = toLockedState(locked[0], name);
       if (!previous.storage) throw new NotFoundError('map', name, 'name');
+      const before = await this.findings.storedIn(this.db.mapSession(q, { name, version: previous.version, storage: previous.storage }));
       const published = await this.generations.publishDeletion(q, name);
+      // A deletion's record names what went (counts and findings); replaying history starts again from nothing at it.
+      const removed = Object.values(previous.counts).reduce((a, b) => a + b, 0);
+      await this.history.record(q, {
+        id: randomUUID(),
+        map: name,
+        version: published.version,
+        baseVersion: previous.version,
+        kind: 'delete',
+        actor: history.actor,
+        description: history.description,
+        change: history.change,
+        elements: { added: 0, changed: 0, retired: 0, removed },
+        introduced: [],
+        resolved: before.map(recordedFinding),
+        chunks: 0,
+      });
       return { name, version: published.version, storage: previous.storage };
     });
     await this.removeExpired(name);
@@ -213,24 +286,34 @@ export class MapWriter {
    * Readers that pin the map while it lands wait for it; readers that pinned it before see its write
    * sequence move and read again (see `MapDirectoryService`), so nobody reads a mix of two versions.
    */
-  async changeInPlace<T>(name: string, change: (session: MapSession, state: LockedMapState) => Promise<InPlaceChange<T>>, options: { op?: string; timeoutMs?: number } = {}): Promise<InPlaceResult<T>> {
+  async changeInPlace<T>(name: string, change: (session: MapSession, state: LockedMapState) => Promise<InPlaceChange<T>>, options: InPlaceOptions): Promise<InPlaceResult<T>> {
     const token = randomUUID();
     let marked: string | null = null;
+    const lock = { ...this.lock(name, options.timeoutMs ?? IN_PLACE_WRITE_TIMEOUT_MS), rollback: options.dryRun === true };
     try {
-      return await this.db.lockedWrite(options.op ?? 'map.changeInPlace', this.lock(name, options.timeoutMs ?? IN_PLACE_WRITE_TIMEOUT_MS), async (q, locked) => {
+      return await this.db.lockedWrite(options.op ?? 'map.changeInPlace', lock, async (q, locked) => {
         const state = toLockedState(locked[0], name);
         if (!state.storage) throw new NotFoundError('map', name, 'map');
-        await this.generations.markInPlaceWrite(state.storage, token);
-        marked = state.storage;
+        checkExpectedVersion(name, state.version, options.expectedVersion);
+        // A dry run is rolled back: no reader can see it, so none needs to wait for it.
+        if (!options.dryRun) {
+          await this.generations.markInPlaceWrite(state.storage, token);
+          marked = state.storage;
+        }
         const session = this.db.mapSession(q, { name, version: state.version + 1, storage: state.storage });
         const changed = await change(session, { ...state, nextSeqs: state.nextSeqs ?? (await sectionSeqs(session)) });
         // A version whose findings were evaluated with another rule pack is evaluated whole.
         const scope = state.rulesDigest === this.rules.digest ? changed.scope : null;
+        const before = scope === null ? await this.findings.storedIn(session) : await this.findings.storedOnTargetsIn(session, scope);
         const findings = await this.engine.evaluateIn(session, scope === null ? {} : { targets: scope });
         if (scope === null) await this.findings.storeAll(session, findings);
         else await this.findings.storeForTargets(session, scope, findings);
         const published = await this.generations.publishInPlace(q, name, { counts: changed.counts, rulesDigest: this.rules.digest, nextSeqs: changed.nextSeqs });
-        return { map: { name, version: published.version, storage: state.storage }, result: changed.result, evaluatedTargets: scope?.length ?? null };
+        const effect: WriteEffect = { before, after: findings, elements: changed.elements ?? [] };
+        const recordId = randomUUID();
+        const chunks = await this.history.writeChunks(q, recordId, name, published.version, effect.elements);
+        await this.recordHistory(q, recordId, name, published.version, state.version, options.history, effect, chunks);
+        return { map: { name, version: published.version, storage: state.storage }, baseVersion: state.version, result: changed.result, evaluatedTargets: scope?.length ?? null, effect };
       });
     } finally {
       if (marked) await this.generations.clearInPlaceWrite(marked, token).catch((e: unknown) => this.logger.warn(`could not clear the in-place mark of ${marked}: ${String(e)}`));
@@ -246,6 +329,7 @@ export class MapWriter {
       const done = await this.changeInPlace(name, async (_, state) => ({ counts: state.counts, nextSeqs: state.nextSeqs ?? {}, scope: null, result: undefined }), {
         op: 'map.refreshFindings',
         timeoutMs: EVALUATION_TIMEOUT_MS,
+        history: { kind: 'refresh', actor: SERVICE_ACTOR, description: `findings evaluated again with rule pack ${this.rules.digest.slice(0, 12)}`, change: null },
       });
       return done.map;
     } catch (error) {
@@ -273,9 +357,49 @@ export class MapWriter {
     return this.directory.pinStored(name);
   }
 
+  private async recordHistory(q: QueryRunner, id: string, name: string, version: number, baseVersion: number, entry: HistoryEntry, effect: WriteEffect, chunks: number): Promise<void> {
+    const { introduced, resolved } = findingsDelta(effect.before, effect.after);
+    await this.history.record(q, {
+      id,
+      map: name,
+      version,
+      baseVersion,
+      kind: entry.kind,
+      actor: entry.actor,
+      description: entry.description,
+      change: entry.change,
+      elements: countElementChanges(effect.elements),
+      introduced: introduced.map(recordedFinding),
+      resolved: resolved.map(recordedFinding),
+      chunks,
+    });
+  }
+
   private lock(name: string, timeoutMs: number) {
     return { lockQuery: 'store/lock-map', lockParams: { map: name }, waitMs: LOCK_WAIT_MS, conflictMessage: conflict(name), timeoutMs };
   }
+}
+
+export interface InPlaceOptions {
+  op?: string;
+  timeoutMs?: number;
+  history: HistoryEntry;
+  /** CONFLICT, and nothing written, unless the stored version is this one when the lock is taken. */
+  expectedVersion?: number;
+  /** Do everything, then roll back: what the change would do, with nothing written (a proposal). */
+  dryRun?: boolean;
+}
+
+function checkExpectedVersion(name: string, stored: number, expected: number | undefined): void {
+  if (expected !== undefined && stored !== expected) {
+    throw new ConflictError(`map "${name}" is at version ${stored}, not ${expected}: it changed since the change was checked; propose it again against version ${stored}`);
+  }
+}
+
+/** A stored generation read back as a map document, in the writer's transaction (which sees what it wrote). */
+async function readMapIn(q: QueryRunner, db: Neo4jService, name: string, storage: string): Promise<DataMap> {
+  const rows = await db.mapSession(q, { name, version: 0, storage }).run('store/read-generation-elements');
+  return mapFromElements(name, rows.map((r) => ({ label: r.label as string, props: r.props as Record<string, unknown> })));
 }
 
 /** Where each section's numbering continues, read from the stored elements (a store written before the numbering was kept). */

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { StaleChangeError } from '@tadoru/changes';
 import { DomainError, InvalidInputError } from '@tadoru/common';
 
 const logger = new Logger('GraphQL');
@@ -19,6 +20,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (original instanceof DomainError) {
     const extensions: Record<string, unknown> = { code: original.code };
     if (original instanceof InvalidInputError) extensions.problems = original.problems;
+    if (original instanceof StaleChangeError && original.freshDiff) extensions.diff = original.freshDiff;
     return { ...base, message: original.message, extensions };
   }
   const code = formatted.extensions?.code;

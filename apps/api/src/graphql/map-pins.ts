@@ -27,6 +27,18 @@ export class MapPins {
     return pin;
   }
 
+  /** A past version of `name` (`map(name, version)`), pinned through `load` once per operation. */
+  pinVersion(name: string, version: number, load: () => Promise<PinnedMap>): Promise<PinnedMap> {
+    const key = `${name}@${version}`;
+    let pin = this.pinned.get(key);
+    if (!pin) {
+      pin = load().then((p) => ({ ...p, onRead: this.countRead }));
+      this.pinned.set(key, pin);
+      pin.catch(() => this.pinned.delete(key));
+    }
+    return pin;
+  }
+
   /** Maps listed by `maps` are read at the version listed. */
   adopt(info: StoredMapInfo): PinnedMap {
     const pin: PinnedMap = { ...info, pendingAtPin: false, onRead: this.countRead };

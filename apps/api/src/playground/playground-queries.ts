@@ -1,3 +1,8 @@
+import * as yaml from 'js-yaml';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '@tadoru/graph';
+
 export const DPO_QUESTION = `# tadoru: who receives students' browsing history, and for what purpose?
 # One row per recipient, system, category received (the history itself or data derived from it,
 # such as the offer-decline score), flow and purpose: with the legal basis, the notice, the path the
@@ -24,8 +29,36 @@ query WhoReceivesBrowsingHistory($map: String! = "rikunabi-2019", $category: Str
 }
 `;
 
+/**
+ * The change set of the Rikunabi story (examples/changes/rikunabi-one-more-employer.yaml): the March
+ * 2019 score delivery extended to one more employer, as the typed input's variables.
+ */
+function oneMoreEmployer(): string {
+  const document = yaml.load(readFileSync(join(projectRoot(), 'examples', 'changes', 'rikunabi-one-more-employer.yaml'), 'utf8'), { schema: yaml.JSON_SCHEMA }) as Record<string, unknown>;
+  const { tadoru: _format, ...change } = document;
+  return JSON.stringify({ map: 'rikunabi-2019', change }, null, 2);
+}
+
+const DIFF_SELECTION = `baseVersion
+      version
+      recipients {
+        added { organization system category flow purposes derived }
+        removed { organization system category flow }
+      }
+      introduced { rule severity target { kind id } affectedPeople path message }
+      resolved { rule target { kind id } }
+      elements { added changed retired removed }
+      summary { introduced { critical high medium low } }`;
+
+export interface PlaygroundTab {
+  query: string;
+  variables?: string;
+  /** The tab writes (a mutation that changes data): the start-up warm-up never runs it. */
+  writes?: boolean;
+}
+
 /** The example tabs the playground opens with; the first is the question tadoru exists for. */
-export const PLAYGROUND_TABS: { query: string; variables?: string }[] = [
+export const PLAYGROUND_TABS: PlaygroundTab[] = [
   { query: DPO_QUESTION },
   {
     query: `# Everything about one cohort: where their data is, who received it, under which consent,
@@ -154,6 +187,88 @@ query Cohorts($map: String! = "rikunabi-2019") {
         consents { at withdrawnAt notice { id publishedAt organization { name } } }
       }
     }
+  }
+}
+`,
+  },
+  {
+    query: `# Architects: what would change if Rikunabi delivered the decline scores to one more employer,
+# as it did to its clients from March 2019? The change set is in the variables below (the typed
+# ChangeSetInput; \`content\` takes the YAML or JSON document instead). Nothing is written: the diff
+# shows who would newly receive what and which findings the change would introduce.
+mutation ProposeOneMoreEmployer($map: String!, $change: ChangeSetInput!) {
+  proposeChange(map: $map, change: $change) {
+      ${DIFF_SELECTION}
+  }
+}
+`,
+    variables: oneMoreEmployer(),
+  },
+  {
+    query: `# Apply the change onto the version it was proposed against (the proposal's baseVersion; the demo
+# starts at 1). CONFLICT, and nothing written, when the map has moved on; failOn: HIGH refuses to
+# apply a change that would introduce a high or critical finding. The history records who applied it.
+mutation ApplyOneMoreEmployer($map: String!, $change: ChangeSetInput!, $expectedVersion: Int! = 1) {
+  applyChange(map: $map, change: $change, expectedVersion: $expectedVersion) {
+    applied
+    diff {
+      ${DIFF_SELECTION}
+    }
+  }
+}
+`,
+    variables: oneMoreEmployer(),
+    writes: true,
+  },
+  {
+    query: `# Every write to a map, forever: version, time, actor (API key name and role), the change, the
+# findings it introduced and resolved. Filter with since/until, element ("sample-employer-scores-named")
+# or actor. compareVersions gives the diff between any two versions; map(name, version: N) answers
+# every question as the map stood at version N.
+query History($map: String! = "rikunabi-2019") {
+  changes(map: $map, first: 20) {
+    nodes {
+      version
+      at
+      kind
+      actor { name role }
+      description
+      elements { added changed retired removed }
+      introduced { rule severity target { id } }
+      resolved { rule target { id } }
+      elementChanges(first: 5) { section id kind }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+  first: map(name: $map, version: 1) { version findings(first: 0) { totalCount } }
+  now: map(name: $map) { version findings(first: 0) { totalCount } }
+}
+`,
+  },
+  {
+    query: `# Review before go-live: an architect submits the proposal as a change request (with its diff);
+# a DPO approves it (applied onto the version it was checked on, or CONFLICT with a fresh diff when
+# the map moved on) or rejects it with a comment:
+#   mutation { approveChange(id: "<id>", comment: "checked with legal") { state appliedVersion } }
+#   mutation { rejectChange(id: "<id>", comment: "needs consent first") { state } }
+mutation SubmitOneMoreEmployer($map: String!, $change: ChangeSetInput!) {
+  submitChange(map: $map, change: $change) {
+    id
+    state
+    author { name role }
+    baseVersion
+    diff { summary { introduced { critical high medium low } } recipients { added { organization category } } }
+  }
+}
+`,
+    variables: oneMoreEmployer(),
+    writes: true,
+  },
+  {
+    query: `# Change requests with their state, author, reviewer and diff (state: PENDING, APPROVED, REJECTED).
+query ChangeRequests($map: String = "rikunabi-2019") {
+  changeRequests(map: $map, first: 20) {
+    nodes { id state description author { name role } reviewer { name role } comment createdAt decidedAt baseVersion appliedVersion }
   }
 }
 `,

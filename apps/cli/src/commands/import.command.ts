@@ -2,6 +2,7 @@ import { Command, CommandRunner, Option } from 'nest-commander';
 import { InvalidInputError } from '@tadoru/common';
 import { loadMapSources } from '@tadoru/map';
 import { BulkMapImportService, MapStoreService } from '@tadoru/store';
+import { cliActor } from '../cli-actor';
 import { reportCliError } from '../cli-errors';
 import { withDatabase } from '../database-session';
 import { ProgressBar } from '../progress-bar';
@@ -29,7 +30,7 @@ export class ImportCommand extends CommandRunner {
       // Validate before starting any database: a bad map fails fast and nothing is written.
       const { map, problems } = loadMapSources(sources);
       if (!map) throw new InvalidInputError(problems);
-      const result = await withDatabase(async (ctx) => ctx.get(MapStoreService).importValidMap(map, sources, { mapName: options.map }));
+      const result = await withDatabase(async (ctx) => ctx.get(MapStoreService).importValidMap(map, sources, { mapName: options.map, actor: cliActor() }));
       const counts = Object.entries(result.map.counts)
         .filter(([, n]) => n > 0)
         .map(([k, n]) => `${n} ${k}`)
@@ -54,6 +55,7 @@ export class ImportCommand extends CommandRunner {
       const result = await withDatabase((ctx) =>
         ctx.get(BulkMapImportService).importFiles(files, {
           mapName: options.map,
+          actor: cliActor(),
           signal: interrupt.signal,
           onProgress: (p) => bar.update(p.stage, p.done, p.total, p.unit),
         }),

@@ -1,4 +1,4 @@
-import type { DataMap, IsoDate, Section } from '@tadoru/map';
+import type { DataMap, IsoDate, Section } from '../model/data-map';
 
 /** Change set format version (shared/spec/changes.md). */
 export const CHANGE_FORMAT_VERSION = 1;
