@@ -6,4 +6,5 @@ export * from './model/data-map';
 export * from './model/map-checksum';
 export * from './parsing/json-map-stream';
 export * from './parsing/map-parser';
+export * from './validation/map-schema';
 export * from './validation/map-validator';
