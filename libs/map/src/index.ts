@@ -6,6 +6,7 @@ export * from './model/data-map';
 export * from './model/map-checksum';
 export * from './parsing/json-map-stream';
 export * from './parsing/map-parser';
+export * from './validation/map-schema';
 export * from './validation/map-validator';
 export * from './changes/change-set';
 export * from './changes/element-changes';
