@@ -1,5 +1,5 @@
 import * as yaml from 'js-yaml';
-import type { RetireById, RetireConsent } from '@tadoru/changes';
+import type { RetireById, RetireConsent } from '@tadoru/map';
 import type * as model from '@tadoru/map';
 import { changeSetDocument } from './change-set-document';
 import {

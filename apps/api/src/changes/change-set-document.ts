@@ -1,4 +1,4 @@
-import { CHANGE_FORMAT_VERSION } from '@tadoru/changes';
+import { CHANGE_FORMAT_VERSION } from '@tadoru/map';
 import { EntrySpec, FieldSpec, SECTION_SPECS, SECTIONS } from '@tadoru/map';
 import type { ChangeSetInput } from './change-set.input';
 
