@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ChangesService, ReviewService, StaleChangeError } from '@tadoru/changes';
 import { ConflictError, InvalidInputError, NotFoundError } from '@tadoru/common';
 import { ChangeSet, DataMap, serializeMap } from '@tadoru/map';
+import { Neo4jService } from '@tadoru/graph';
 import { FindingsService } from '@tadoru/rules';
 import { HistoryService, MapStoreService } from '@tadoru/store';
 import { MapDirectoryService } from '@tadoru/catalog';
@@ -293,6 +294,21 @@ describe('change sets on stored maps: propose, apply, review, history (real Neo4
       await expect(history.mapAt(name, last + 1)).rejects.toBeInstanceOf(NotFoundError);
       expect((await history.mapAt(name, last)).flows!.map((f) => f.id)).toEqual(expect.arrayContaining(['grow-4']));
       expect(serializeMap(await history.mapAt(name, 1))).toBe(asImported);
+    });
+
+    it('starts the history of a map stored before history was kept with a baseline of the version it stood at', async () => {
+      const name = uniqueMapName('legacy');
+      await maps.importMap([{ name: 'map.yaml', text: serializeMap(smallMap(name)) }]);
+      const asStored = serializeMap(await maps.exportMapObject(name));
+      await ctx.get(Neo4jService).write('test.forgetHistory', (q) => q.run('testing/forget-history', { map: name }));
+      await changes.apply(name, change({ upsert: { flows: [{ id: 'after-upgrade', from: 'model', to: 'ats', dataCategories: ['name'], basis: 'CONSENT' }] } }), 1, architect);
+      const records = (await history.changes(name, {}, { first: 10 })).records;
+      expect(records.map((r) => [r.version, r.kind])).toEqual([
+        [2, 'change'],
+        [1, 'baseline'],
+      ]);
+      expect(serializeMap(await history.mapAt(name, 1))).toBe(asStored);
+      expect((await history.mapAt(name, 2)).flows!.map((f) => f.id)).toContain('after-upgrade');
     });
 
     it('pages through the records with a cursor and refuses a cursor of another question', async () => {

@@ -63,6 +63,11 @@ export class HistoryRepository {
     return row.at as string;
   }
 
+  async hasRecord(q: QueryRunner, map: string, version: number): Promise<boolean> {
+    const [row] = await q.run('history/has-record', { map, version: int(version) });
+    return row?.recorded === true;
+  }
+
   /** Element states in the writer's transaction (a small change: they land with the record). */
   async writeChunks(q: QueryRunner, recordId: string, map: string, version: number, states: readonly ElementChange[]): Promise<number> {
     const chunks = toChunks(states);

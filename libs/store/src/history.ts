@@ -3,7 +3,8 @@ import { ElementChange, ElementCounts } from '@tadoru/map';
 import { Finding, Severity } from '@tadoru/rules';
 
 /** What kind of write a history record stands for. */
-export type ChangeKind = 'import' | 'change' | 'delete' | 'refresh';
+/** `baseline`: the version a map stood at when history began (maps stored before history was kept). */
+export type ChangeKind = 'import' | 'change' | 'delete' | 'refresh' | 'baseline';
 
 /** A finding as history keeps it: enough to list and compare it without the version it was found on. */
 export interface RecordedFinding {

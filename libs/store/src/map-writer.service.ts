@@ -195,6 +195,7 @@ export class MapWriter {
           let effect: WriteEffect | undefined;
           const recordId = randomUUID();
           if (options.history) {
+            if (previous.storage) await this.ensureBaseline(q, name, previous.version, previous.storage);
             const before = previous.storage ? await this.findings.storedIn(this.db.mapSession(q, { name, version: previous.version, storage: previous.storage })) : [];
             const elements =
               options.history.elements ??
@@ -300,6 +301,7 @@ export class MapWriter {
           await this.generations.markInPlaceWrite(state.storage, token);
           marked = state.storage;
         }
+        await this.ensureBaseline(q, name, state.version, state.storage);
         const session = this.db.mapSession(q, { name, version: state.version + 1, storage: state.storage });
         const changed = await change(session, { ...state, nextSeqs: state.nextSeqs ?? (await sectionSeqs(session)) });
         // A version whose findings were evaluated with another rule pack is evaluated whole.
@@ -355,6 +357,33 @@ export class MapWriter {
   /** The version a writer just made, as a reader pins it. */
   pinWritten(name: string): Promise<PinnedMap> {
     return this.directory.pinStored(name);
+  }
+
+  /**
+   * A map stored before tadoru kept history has versions without records: before its first recorded
+   * write, the version it starts from is recorded whole (a "baseline"), so that replaying the
+   * history rebuilds every version from then on and nothing stored is lost from it.
+   */
+  private async ensureBaseline(q: QueryRunner, name: string, version: number, storage: string): Promise<void> {
+    if (version === 0 || (await this.history.hasRecord(q, name, version))) return;
+    const elements = elementChangesBetween(null, await readMapIn(q, this.db, name, storage));
+    const findings = await this.findings.storedIn(this.db.mapSession(q, { name, version, storage }));
+    const id = randomUUID();
+    const chunks = await this.history.writeChunks(q, id, name, version, elements);
+    await this.history.record(q, {
+      id,
+      map: name,
+      version,
+      baseVersion: 0,
+      kind: 'baseline',
+      actor: SERVICE_ACTOR,
+      description: 'the map as it stood when its history began (written before tadoru recorded history)',
+      change: null,
+      elements: countElementChanges(elements),
+      introduced: findings.map(recordedFinding),
+      resolved: [],
+      chunks,
+    });
   }
 
   private async recordHistory(q: QueryRunner, id: string, name: string, version: number, baseVersion: number, entry: HistoryEntry, effect: WriteEffect, chunks: number): Promise<void> {

@@ -22,7 +22,7 @@ export class ChangeRecordType {
   @Field(() => Int, { description: 'The version the write made.' }) version!: number;
   @Field(() => Int, { description: 'The version it was made on (0 for the first).' }) baseVersion!: number;
   @Field({ description: 'ISO date-time.' }) at!: string;
-  @Field({ description: 'import, change, delete or refresh (findings evaluated again after a rule-pack upgrade).' }) kind!: string;
+  @Field({ description: 'import, change, delete, refresh (findings evaluated again after a rule-pack upgrade) or baseline (the map as it stood when its history began, for maps stored before tadoru kept history).' }) kind!: string;
   @Field(() => ActorType) actor!: ActorType;
   @Field(() => String, { nullable: true }) description!: string | null;
   @Field({ description: 'The change set applied, as JSON (an import: its sources; what it amounts to is in `elementChanges`).' }) change!: string;
