@@ -1,2 +1,3 @@
 export * from './change-set';
 export * from './map-diff';
+export * from './change-set-validation';
