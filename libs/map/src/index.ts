@@ -7,3 +7,4 @@ export * from './model/map-checksum';
 export * from './parsing/json-map-stream';
 export * from './parsing/map-parser';
 export * from './validation/map-validator';
+export * from './validation/map-schema';
