@@ -4,3 +4,5 @@ export * from './change-set-validation';
 export * from './apply-change-set';
 export * from './element-changes';
 export * from './map-references';
+export * from './recipients-of-map';
+export * from './diff-builder';
