@@ -6,3 +6,4 @@ export * from './element-changes';
 export * from './map-references';
 export * from './recipients-of-map';
 export * from './diff-builder';
+export * from './render-map-diff';
