@@ -40,7 +40,7 @@ describe('renderMapDiff', () => {
     expect(table).toMatch(/newly receiving \(1\):\n\s+ORGANIZATION\s+SYSTEM\s+CATEGORY\s+DERIVED\s+FLOW\s+PURPOSES\n\s+broker\s+broker-db\s+profile\s+no\s+k9-new\s+recruiting\n/);
     expect(table).toMatch(/critical\s+APPI-27-1\s+flow k9-new\s+1,200\s+w-app → broker-db\s+Profile \| scores go to broker/);
     expect(table).toMatch(/resolved findings \(1\):\n.*\n\s+medium\s+APPI-29\s+flow old-feed/);
-    expect(table).toContain('critical APPI-27-1 flow kept: 5 → 8 people');
+    expect(table).toContain('critical APPI-27-1 flow kept: 5 → 8 people\n');
     expect(table).toMatch(/elements: 3 added, 0 changed, 1 retired, 0 removed\n$/);
     expect(noTrailingSpace(table)).toEqual([]);
   });
@@ -57,6 +57,7 @@ describe('renderMapDiff', () => {
     expect(md).toContain('### Newly receiving (1)');
     expect(md).toContain('| `broker` | `broker-db` | `profile` | no | `k9-new` | recruiting |');
     expect(md).toContain('### No longer receiving (1)');
+    expect(md).toContain('<details><summary>Findings still present but changed (1)</summary>\n\n- critical **APPI-27-1** flow `kept`: affected people 5 → 8.\n\n</details>');
     expect(md).toMatch(/Elements: 3 added, 0 changed, 1 retired, 0 removed\.\n$/);
     expect(noTrailingSpace(md)).toEqual([]);
   });

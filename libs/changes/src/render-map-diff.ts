@@ -115,9 +115,12 @@ function recipientRows(recipients: DiffRecipient[]): string[] {
   );
 }
 
+/** One line per changed finding: what changed, not the whole new message (it is in the JSON and Markdown). */
 function changedLine(c: ChangedFinding): string {
-  const count = c.before.affectedPeople === c.after.affectedPeople ? '' : `: ${people(c.before.affectedPeople) || 'no count'} → ${people(c.after.affectedPeople) || 'no count'} people`;
-  return `  ${c.severity} ${c.rule} ${c.target.kind} ${c.target.id}${count}${c.before.message === c.after.message ? '' : `; now: ${c.after.message}`}`;
+  const what: string[] = [];
+  if (c.before.affectedPeople !== c.after.affectedPeople) what.push(`${people(c.before.affectedPeople) || 'not counted'} → ${people(c.after.affectedPeople) || 'not counted'} people`);
+  if (c.before.message !== c.after.message || c.before.messageJa !== c.after.messageJa) what.push('message changed');
+  return `  ${c.severity} ${c.rule} ${c.target.kind} ${c.target.id}: ${what.join(', ')}`;
 }
 
 function renderTable(d: MapDiff): string {
@@ -171,13 +174,14 @@ function renderMarkdown(d: MapDiff): string {
   if (d.introduced.length > 0) out.push(`### Introduced findings (${d.introduced.length})`, '', ...findingTable(d.introduced), ...japanese(d.introduced), '');
   if (d.resolved.length > 0) out.push(`### Resolved findings (${d.resolved.length})`, '', ...findingTable(d.resolved), ...japanese(d.resolved), '');
   if (d.changed.length > 0) {
-    out.push(`### Findings still present but changed (${d.changed.length})`, '');
+    // Findings the base had already: worth a look, not a verdict, so they are folded away.
+    out.push(`<details><summary>Findings still present but changed (${d.changed.length})</summary>`, '');
     for (const c of d.changed) {
       const count = c.before.affectedPeople === c.after.affectedPeople ? '' : ` affected people ${people(c.before.affectedPeople) || 'not counted'} → ${people(c.after.affectedPeople) || 'not counted'}.`;
       const message = c.before.message === c.after.message ? '' : ` Now: ${cell(c.after.message)}`;
       out.push(`- ${c.severity} **${c.rule}** ${c.target.kind} ${code(c.target.id)}:${count}${message}`);
     }
-    out.push('');
+    out.push('', '</details>', '');
   }
   if (d.recipients.added.length > 0) out.push(`### Newly receiving (${d.recipients.added.length})`, '', ...recipientTable(d.recipients.added), '');
   if (d.recipients.removed.length > 0) out.push(`### No longer receiving (${d.recipients.removed.length})`, '', ...recipientTable(d.recipients.removed), '');
