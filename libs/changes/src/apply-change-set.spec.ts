@@ -55,12 +55,30 @@ describe('applyChangeSet', () => {
     ]);
   });
 
+  it('shortens a planned end, but refuses to end an element later than it already ended', () => {
+    const base = smallMap();
+    const shortened = applyChangeSet(base, change({ retire: { flows: [{ id: 'score-out', on: '2019-06-30' }] } }));
+    expect(shortened.result?.flows?.[1].validTo).toBe('2019-06-30');
+    expect(applyChangeSet(base, change({ retire: { flows: [{ id: 'score-out', on: '2019-07-31' }] } })).elements).toEqual([]);
+    expect(problemsOf(base, { retire: { flows: [{ id: 'score-out', on: '2020-01-31' }] } })).toEqual([
+      'retire.flows[0].on: flow "score-out" already ended on 2019-07-31; to change when it ended, upsert the flow',
+    ]);
+  });
+
   it('retires a consent by setting withdrawnAt; the person is the retired element', () => {
     const base = smallMap();
     const { result, elements, problems } = applyChangeSet(base, change({ retire: { consents: [{ person: 'cohort-a', notice: 'policy', on: '2020-01-31' }] } }));
     expect(problems).toEqual([]);
     expect(result?.people?.[0].consents).toEqual([{ notice: 'policy', at: '2019-03-10', withdrawnAt: '2020-01-31' }]);
     expect(elements).toEqual([{ section: 'people', id: 'cohort-a', kind: 'retired', before: base.people![0], after: result?.people?.[0] }]);
+  });
+
+  it('treats a consent withdrawn again on the same day as no change, and refuses another day', () => {
+    const base = smallMap();
+    expect(applyChangeSet(base, change({ retire: { consents: [{ person: 'cohort-b', notice: 'policy', on: '2019-05-01' }] } }))).toEqual({ result: base, elements: [], problems: [] });
+    expect(problemsOf(base, { retire: { consents: [{ person: 'cohort-b', notice: 'policy', on: '2019-06-01' }] } })).toEqual([
+      'retire.consents[0].on: people entry "cohort-b" already withdrew its consent to notice "policy" on 2019-05-01; to change that date, upsert the people entry',
+    ]);
   });
 
   it('refuses to retire a consent the person does not have, or before it was given', () => {
@@ -71,14 +89,14 @@ describe('applyChangeSet', () => {
         retire: {
           consents: [
             { person: 'cohort-a', notice: 'other', on: '2020-01-31' },
-            { person: 'cohort-b', notice: 'policy', on: '2019-03-01' },
+            { person: 'cohort-a', notice: 'policy', on: '2019-03-01' },
             { person: 'nobody', notice: 'policy', on: '2020-01-31' },
           ],
         },
       }),
     ).toEqual([
       'retire.consents[0].notice: people entry "cohort-a" has no consent to notice "other" to withdraw',
-      'retire.consents[1].on: 2019-03-01 is before people entry "cohort-b" consented to notice "policy" (at 2019-03-02): a consent cannot be withdrawn before it was given',
+      'retire.consents[1].on: 2019-03-01 is before people entry "cohort-a" consented to notice "policy" (at 2019-03-10): a consent cannot be withdrawn before it was given',
       'retire.consents[2].person: unknown people entry "nobody"',
     ]);
   });

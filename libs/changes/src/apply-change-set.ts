@@ -95,6 +95,12 @@ class ChangeApplication {
       this.problems.push({ path: `${path}.on`, message: `${on} is before ${noun} "${id}" starts (validFrom ${validFrom}): it cannot end before it began` });
       return;
     }
+    // Ending earlier than a planned end is a retirement; ending later would rewrite history.
+    const validTo = before.validTo as string | undefined;
+    if (validTo && on > validTo) {
+      this.problems.push({ path: `${path}.on`, message: `${noun} "${id}" already ended on ${validTo}; to change when it ended, upsert the ${noun}` });
+      return;
+    }
     list[at] = { ...before, validTo: on };
     this.record(section, id, 'retired', before, list[at]);
   }
@@ -113,10 +119,17 @@ class ChangeApplication {
       this.problems.push({ path: `${path}.notice`, message: `people entry "${person}" has no consent to notice "${notice}" to withdraw` });
       return;
     }
-    // The consents still in force are withdrawn; when all are withdrawn already, the date is corrected.
     const open = matching.filter((c) => c.withdrawnAt === undefined || c.withdrawnAt === null);
-    const targets = new Set<Consent>(open.length > 0 ? open : matching);
-    const early = [...targets].find((c) => on < c.at);
+    if (open.length === 0) {
+      // Withdrawn again on the same day changes nothing; another day would rewrite history.
+      const withdrawn = matching.map((c) => c.withdrawnAt as string);
+      if (!withdrawn.includes(on)) {
+        this.problems.push({ path: `${path}.on`, message: `people entry "${person}" already withdrew its consent to notice "${notice}" on ${withdrawn.join(', ')}; to change that date, upsert the people entry` });
+      }
+      return;
+    }
+    const targets = new Set<Consent>(open);
+    const early = open.find((c) => on < c.at);
     if (early) {
       this.problems.push({ path: `${path}.on`, message: `${on} is before people entry "${person}" consented to notice "${notice}" (at ${early.at}): a consent cannot be withdrawn before it was given` });
       return;
