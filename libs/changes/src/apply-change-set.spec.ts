@@ -141,6 +141,14 @@ describe('applyChangeSet', () => {
     ]);
   });
 
+  it('lists problems in the order of the change document', () => {
+    expect(problemsOf(smallMap(), { remove: { purposes: ['gone'] }, retire: { flows: [{ id: 'nope', on: '2020-01-01' }] }, upsert: { flows: [{ ...k9, to: 'dmp' }] } })).toEqual([
+      'upsert.flows[0].to: unknown system "dmp"',
+      'retire.flows[0].id: unknown flow "nope": there is nothing to retire',
+      'remove.purposes[0]: unknown purpose "gone": there is nothing to remove',
+    ]);
+  });
+
   it('reports a problem in a stored entry the change does not touch by that entry, and never drops it', () => {
     const base = smallMap();
     base.systems![3].collections = [{ id: 'bk', dataCategories: ['name'], method: 'THIRD_PARTY' }];

@@ -48,7 +48,7 @@ class ChangeApplication {
 
     const stillUsed = this.checkRemovals();
     this.checkResult(stillUsed);
-    if (this.problems.length > 0) return { elements: [], problems: this.problems };
+    if (this.problems.length > 0) return { elements: [], problems: inDocumentOrder(this.problems) };
     // A retirement to the date an element already had, or a consent withdrawn again on the same day, changes nothing.
     const elements = [...this.records.values()].filter((e) => e.before === null || e.after === null || canonicalJson(e.before) !== canonicalJson(e.after));
     return { result: this.result, elements, problems: [] };
@@ -199,6 +199,17 @@ class ChangeApplication {
     const entry = entriesOf(this.result, section)[Number(m[2])];
     return entry && typeof entry.id === 'string' ? { section, id: entry.id, rest: m[3] } : undefined;
   }
+}
+
+const PART_ORDER = ['upsert', 'retire', 'remove'];
+
+/** Problems in the order of the change document's parts (stable within one), those of stored entries last. */
+function inDocumentOrder(problems: Problem[]): Problem[] {
+  const rank = (p: Problem) => {
+    const part = PART_ORDER.indexOf(p.path.slice(0, p.path.indexOf('.')));
+    return part < 0 ? PART_ORDER.length : part;
+  };
+  return problems.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
 }
 
 function elementKey(section: Section, id: string): string {

@@ -115,7 +115,6 @@ class ChangeSetValidator {
     const upsert: ChangeSet['upsert'] = {};
     // One validator for every entry, so that an id given twice (also a collection id) is reported.
     const shapes = new MapValidator(false, 'shapes');
-    const before = shapes.allProblems().length;
     for (const [key, entries] of this.sectionsOf('upsert', value, SECTIONS)) {
       const section = key as Section;
       entries.forEach((entry, index) => {
@@ -124,7 +123,11 @@ class ChangeSetValidator {
       });
       (upsert as Record<string, unknown[]>)[section] = entries.filter(isPlainObject).map(withoutUndefined);
     }
-    for (const p of shapes.allProblems().slice(before)) this.report(`upsert.${p.path}`, p.message.replace(/already defined at (\S+)/, 'already defined at upsert.$1'));
+    for (const p of shapes.allProblems()) {
+      // `(input)` is the validator's line counting problems not listed: it has no place in the document
+      const path = p.path.startsWith('(') ? p.path : `upsert.${p.path}`;
+      this.report(path, p.message.replace(/already defined at (\S+)/, 'already defined at upsert.$1'));
+    }
     return upsert;
   }
 
