@@ -175,4 +175,21 @@ describe('applyChangeSet', () => {
     expect(replayElementChanges(base, applied.elements)).toEqual(applied.result);
     expect(JSON.stringify(replayElementChanges(base, applied.elements))).toBe(JSON.stringify(applied.result));
   });
+
+  it.each([
+    ['an addition to a section the map does not have', { upsert: { derivations: [{ id: 'd2', system: 'model', inputs: ['name'], outputs: ['score'] }] } }, (m: DataMap) => delete m.derivations],
+    ['the removal of every entry of a section', { remove: { derivations: ['decline-model'] } }, () => undefined],
+    ['an identical upsert beside a real change', { upsert: { purposes: [{ id: 'matching', name: 'Job matching' }, { id: 'selection', name: 'Choosing' }] } }, () => undefined],
+    ['two consents of one person withdrawn at once', { retire: { consents: [{ person: 'cohort-a', notice: 'policy', on: '2020-01-31' }, { person: 'cohort-a', notice: 'policy-2', on: '2020-02-01' }] } }, (m: DataMap) => {
+      m.notices!.push({ id: 'policy-2', organization: 'site', publishedAt: '2019-06-01' });
+      m.people![0].consents!.push({ notice: 'policy-2', at: '2019-06-02' });
+    }],
+  ] as Array<[string, Record<string, unknown>, (m: DataMap) => unknown]>)('replays %s to exactly the result', (_, doc, prepare) => {
+    const base = smallMap();
+    prepare(base);
+    const applied = applyChangeSet(base, change(doc));
+    expect(applied.problems).toEqual([]);
+    expect(applied.elements.length).toBeGreaterThan(0);
+    expect(JSON.stringify(replayElementChanges(base, applied.elements))).toBe(JSON.stringify(applied.result));
+  });
 });
