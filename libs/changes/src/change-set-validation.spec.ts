@@ -87,6 +87,13 @@ describe('validateChangeSet', () => {
     ]);
   });
 
+  it('treats a typed input turned into an object (undefined for what was not given) like the document', () => {
+    const typed = { tadoru: 1, description: undefined, upsert: { flows: [{ ...flow, recordsKept: undefined, validTo: undefined }], people: undefined }, retire: undefined };
+    expect(validateChangeSet(typed)).toEqual(validateChangeSet({ tadoru: 1, upsert: { flows: [flow] } }));
+    const broken = { tadoru: 1, upsert: { flows: [{ ...flow, to: undefined, basis: 'X' }] } };
+    expect(problemsOf(broken)).toEqual(['upsert.flows[0].to: required', 'upsert.flows[0].basis: must be one of INTERNAL, CONSENT, ENTRUSTMENT, SHARED_USE, SUCCESSION, OPT_OUT, LAW, NOT_PERSONAL']);
+  });
+
   it('leaves references to the map they are applied to', () => {
     expect(problemsOf({ tadoru: 1, upsert: { flows: [flow] } })).toEqual([]);
   });
