@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, InvalidInputError, Problem } from '@tadoru/common';
-import { ChangeSet, ElementChange, parseChangeSet, recipientsOfMap, validateChangeSet } from '@tadoru/map';
-import { Finding, Severity, SEVERITY_RANK } from '@tadoru/rules';
-import { ChangeSetOutcome, ChangeSetWriter, countElementChanges, HistoryService } from '@tadoru/store';
+import { ChangeSet, countElements, ElementChange, parseChangeSet, recipientsOfMap, validateChangeSet } from '@tadoru/map';
+import { Severity, SEVERITY_RANK } from '@tadoru/rules';
+import { ChangeSetOutcome, ChangeSetWriter, HistoryService } from '@tadoru/store';
 import { MapDiff } from './map-diff';
-import { buildMapDiff } from './pending';
+import { buildMapDiff } from './diff-builder';
 
 /** A change set as a client gives it: the typed input's document, or the document's text. */
 export interface ChangeSetSource {
@@ -69,8 +69,8 @@ export class ChangesService {
       map,
       baseVersion: from,
       version: to,
-      before: comparison.findingsBefore as unknown as Finding[],
-      after: comparison.findingsAfter as unknown as Finding[],
+      before: comparison.findingsBefore,
+      after: comparison.findingsAfter,
       recipientsBefore: recipientsOfMap(comparison.before),
       recipientsAfter: recipientsOfMap(comparison.after),
       elements: netElementCounts(await this.elementsBetween(map, from, to)),
@@ -100,7 +100,7 @@ function toDiff(outcome: ChangeSetOutcome): MapDiff {
     after: outcome.effect.after,
     recipientsBefore: outcome.recipients.before,
     recipientsAfter: outcome.recipients.after,
-    elements: countElementChanges(outcome.effect.elements),
+    elements: countElements(outcome.effect.elements),
   });
 }
 
@@ -120,7 +120,7 @@ function netElementCounts(changes: readonly ElementChange[]) {
     const kind = start.before === null ? 'added' : end.after === null ? 'removed' : end.kind === 'retired' ? 'retired' : 'changed';
     net.push({ ...end, kind, before: start.before });
   }
-  return countElementChanges(net);
+  return countElements(net);
 }
 
 function checkVersion(version: number, path: string): void {

@@ -1,5 +1,5 @@
 import type { Severity } from '@tadoru/rules';
-import type { ElementCounts } from '@tadoru/map';
+import type { ElementCounts, MapRecipient } from '@tadoru/map';
 
 /** A finding as a diff lists it (changes.md §Diff); identified by rule, target kind and target id. */
 export interface DiffFinding {
@@ -22,17 +22,7 @@ export interface ChangedFinding {
 }
 
 /** An (organization, system, category) reached by a cross-organization flow, as in the recipients question. */
-export interface DiffRecipient {
-  organization: string;
-  system: string;
-  category: string;
-  /** The first (by id) flow that delivers the category there. */
-  flow: string;
-  /** Every purpose of the flows that deliver it there, sorted. */
-  purposes: string[];
-  /** The category is produced by a derivation (data made from other data). */
-  derived: boolean;
-}
+export type DiffRecipient = MapRecipient;
 
 export type SeverityCounts = Record<Severity, number>;
 

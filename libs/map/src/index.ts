@@ -1,3 +1,9 @@
+export * from './changes/apply-change-set';
+export * from './changes/change-set';
+export * from './changes/change-set-validation';
+export * from './changes/element-changes';
+export * from './changes/map-references';
+export * from './changes/recipients-of-map';
 export * from './export/map-from-graph';
 export * from './graph/element-labels';
 export * from './graph/map-graph-rows';
@@ -8,6 +14,3 @@ export * from './parsing/json-map-stream';
 export * from './parsing/map-parser';
 export * from './validation/map-schema';
 export * from './validation/map-validator';
-export * from './changes/change-set';
-export * from './changes/element-changes';
-export * from './changes/pending-core';

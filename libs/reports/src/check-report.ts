@@ -29,14 +29,28 @@ export function renderCheckReport(report: CheckReport, format: CheckFormat): str
   }
 }
 
+/** Which of the two maps of `check --base` a problem is in. */
+export type MapSide = 'base' | 'proposed';
+
+/** A problem of the input; `side` is set by `check --base`, where two maps are read. */
+export interface CheckProblem extends Problem {
+  side?: MapSide;
+}
+
 /** Invalid input, in the requested format (`{"errors":[…]}` for JSON). */
-export function renderCheckErrors(problems: Problem[], format: CheckFormat): string {
+export function renderCheckErrors(problems: CheckProblem[], format: CheckFormat): string {
   if (format === 'json') {
-    return `${JSON.stringify({ errors: problems.map((p) => ({ ...(p.file ? { file: p.file } : {}), path: p.path, message: p.message })) }, null, 2)}\n`;
+    return `${JSON.stringify({ errors: problems.map((p) => ({ ...(p.side ? { side: p.side } : {}), ...(p.file ? { file: p.file } : {}), path: p.path, message: p.message })) }, null, 2)}\n`;
   }
-  const lines = problems.map((p) => `${p.file ? `${p.file}: ` : ''}${p.path}: ${p.message}`);
+  const lines = problems.map((p) => `${whereIs(p)}${p.path}: ${p.message}`);
   if (format === 'markdown') return `## Invalid map: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n\n${lines.map((l) => `- ${escapeMarkdown(l)}`).join('\n')}\n`;
   return `invalid map: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
+}
+
+/** `base map main.yaml: `, `proposed map: `, `map.yaml: ` or nothing. */
+function whereIs(p: CheckProblem): string {
+  if (p.side) return p.file ? `${p.side} map ${p.file}: ` : `${p.side} map: `;
+  return p.file ? `${p.file}: ` : '';
 }
 
 function summaryLine(report: CheckReport): string {

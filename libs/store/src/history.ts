@@ -1,6 +1,6 @@
 import { Actor } from '@tadoru/common';
-import { ElementChange, ElementCounts } from '@tadoru/map';
-import { Finding, Severity } from '@tadoru/rules';
+import { ElementCounts } from '@tadoru/map';
+import { Finding, Severity, TargetKind } from '@tadoru/rules';
 
 /** What kind of write a history record stands for. */
 /** `baseline`: the version a map stood at when history began (maps stored before history was kept). */
@@ -10,7 +10,7 @@ export type ChangeKind = 'import' | 'change' | 'delete' | 'refresh' | 'baseline'
 export interface RecordedFinding {
   rule: string;
   severity: Severity;
-  target: { kind: string; id: string };
+  target: { kind: TargetKind; id: string };
   affectedPeople: number | null;
   path: string[];
   message: string;
@@ -54,12 +54,6 @@ export function findingsDelta(before: readonly Finding[], after: readonly Findin
   const had = new Set(before.map(findingKey));
   const has = new Set(after.map(findingKey));
   return { introduced: after.filter((f) => !had.has(findingKey(f))), resolved: before.filter((f) => !has.has(findingKey(f))) };
-}
-
-export function countElementChanges(elements: readonly ElementChange[]): ElementCounts {
-  const counts: ElementCounts = { added: 0, changed: 0, retired: 0, removed: 0 };
-  for (const e of elements) counts[e.kind]++;
-  return counts;
 }
 
 /** An import's history entry: the change it amounts to is recorded element by element by the writer. */

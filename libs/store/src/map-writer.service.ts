@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { IN_PLACE_WRITE_TIMEOUT_MS, MapDirectoryService, PinnedMap } from '@tadoru/catalog';
 import { ConflictError, NotFoundError, SERVICE_ACTOR } from '@tadoru/common';
 import { MapSession, MapSnapshot, Neo4jService, QueryRunner } from '@tadoru/graph';
-import { DataMap, ELEMENT_LABELS, ElementChange, elementChangesBetween, MapGraphRows, mapFromElements } from '@tadoru/map';
+import { countElements, DataMap, ELEMENT_LABELS, FORMAT_VERSION, ElementChange, elementChangesBetween, MapGraphRows, mapFromElements } from '@tadoru/map';
 import { EVALUATION_TIMEOUT_MS, Finding, FindingsService, RuleCatalog, RuleEngine } from '@tadoru/rules';
 import { GenerationRepository, LockedMapState, REMOVAL_SLICE, toLockedState, writeGraphRows } from './generation.repository';
-import { countElementChanges, findingsDelta, HistoryEntry, recordedFinding } from './history';
+import { findingsDelta, HistoryEntry, recordedFinding } from './history';
 import { HistoryRepository } from './history.repository';
 import { newGenerationKey } from './map-name';
 import { retentionSecondsFromEnv } from './retention';
@@ -199,7 +199,7 @@ export class MapWriter {
             const before = previous.storage ? await this.findings.storedIn(this.db.mapSession(q, { name, version: previous.version, storage: previous.storage })) : [];
             const elements =
               options.history.elements ??
-              elementChangesBetween(previous.storage ? await readMapIn(q, this.db, name, previous.storage) : null, await readMapIn(q, this.db, name, key));
+              elementChangesBetween(previous.storage ? await readMapIn(q, this.db, name, previous.storage) : emptyMap(name), await readMapIn(q, this.db, name, key));
             effect = { before, after: findings, elements };
             chunks = batched
               ? await this.history.writeChunksCommitted(recordId, name, previous.version + 1, elements)
@@ -366,7 +366,7 @@ export class MapWriter {
    */
   private async ensureBaseline(q: QueryRunner, name: string, version: number, storage: string): Promise<void> {
     if (version === 0 || (await this.history.hasRecord(q, name, version))) return;
-    const elements = elementChangesBetween(null, await readMapIn(q, this.db, name, storage));
+    const elements = elementChangesBetween(emptyMap(name), await readMapIn(q, this.db, name, storage));
     const findings = await this.findings.storedIn(this.db.mapSession(q, { name, version, storage }));
     const id = randomUUID();
     const chunks = await this.history.writeChunks(q, id, name, version, elements);
@@ -379,7 +379,7 @@ export class MapWriter {
       actor: SERVICE_ACTOR,
       description: 'the map as it stood when its history began (written before tadoru recorded history)',
       change: null,
-      elements: countElementChanges(elements),
+      elements: countElements(elements),
       introduced: findings.map(recordedFinding),
       resolved: [],
       chunks,
@@ -397,7 +397,7 @@ export class MapWriter {
       actor: entry.actor,
       description: entry.description,
       change: entry.change,
-      elements: countElementChanges(effect.elements),
+      elements: countElements(effect.elements),
       introduced: introduced.map(recordedFinding),
       resolved: resolved.map(recordedFinding),
       chunks,
@@ -424,6 +424,8 @@ function checkExpectedVersion(name: string, stored: number, expected: number | u
     throw new ConflictError(`map "${name}" is at version ${stored}, not ${expected}: it changed since the change was checked; propose it again against version ${stored}`);
   }
 }
+
+const emptyMap = (name: string): DataMap => ({ tadoru: FORMAT_VERSION, map: name });
 
 /** A stored generation read back as a map document, in the writer's transaction (which sees what it wrote). */
 async function readMapIn(q: QueryRunner, db: Neo4jService, name: string, storage: string): Promise<DataMap> {

@@ -1,9 +1,9 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { basename } from 'node:path';
 import { checkAsOf, InvalidInputError, Problem } from '@tadoru/common';
-import { loadMapSources } from '@tadoru/map';
-import { CHECK_FORMATS, CheckFormat, renderCheckErrors, renderCheckReport } from '@tadoru/reports';
-import { CheckService } from '@tadoru/reports';
+import { renderMapDiff } from '@tadoru/changes';
+import { DataMap, loadMapSources } from '@tadoru/map';
+import { CHECK_FORMATS, CheckBaseService, CheckFormat, CheckProblem, CheckService, MapSide, renderCheckErrors, renderCheckReport } from '@tadoru/reports';
 import { SEVERITIES, Severity, SEVERITY_RANK } from '@tadoru/rules';
 import { EXIT_INVALID_INPUT, reportCliError } from '../cli-errors';
 import { withDatabase } from '../database-session';
@@ -17,6 +17,7 @@ interface CheckOptions {
   format?: string;
   failOn?: string;
   asOf?: string;
+  base?: string[];
 }
 
 export const EXIT_FINDINGS = 1;
@@ -34,7 +35,11 @@ export function exitStatusFor(severities: Severity[], failOn: FailOn): number {
     'Validate a data map (one or more YAML/JSON files merged into one map), evaluate every rule of the catalogue on it, and print the findings. ' +
     `JSON maps of ${BULK_FROM_BYTES / 1024 / 1024} MiB or more are streamed into the database in batches. ` +
     'Nothing needs to run: without NEO4J_URI it uses the embedded Neo4j of a running `tadoru serve`, or starts a temporary one. The map is never kept. ' +
-    'Exit status: 0 no finding at or above --fail-on, 1 at least one, 2 invalid input (every problem listed with its path).',
+    'Exit status: 0 no finding at or above --fail-on, 1 at least one, 2 invalid input (every problem listed with its path). ' +
+    'With --base BASE... it is the CI gate of a pull request: it validates both maps, evaluates both in one database, and prints the diff ' +
+    '(findings introduced and resolved, organizations newly receiving data, elements added, changed and removed); ' +
+    'it exits 1 only when an introduced finding is at or above --fail-on (findings the base already had never fail), 0 otherwise, ' +
+    '2 when either map is invalid (each problem names the side, base or proposed). Give PROPOSED files first: --base takes every file after it.',
 })
 export class CheckCommand extends CommandRunner {
   async run(files: string[], options: CheckOptions): Promise<void> {
@@ -48,7 +53,12 @@ export class CheckCommand extends CommandRunner {
       const failOn = (options.failOn ?? 'high') as FailOn;
       if (!FAIL_ON.includes(failOn)) problems.push({ path: '--fail-on', message: `must be one of ${FAIL_ON.join(', ')}, got "${options.failOn}"` });
       const asOf = checkAsOf(options.asOf, problems, '--as-of');
+      if (options.base !== undefined && asOf !== null) problems.push({ path: '--as-of', message: 'cannot be combined with --base: the gate compares the two maps with every flow in force' });
       if (problems.length > 0) throw new InvalidInputError(problems);
+      if (options.base !== undefined) {
+        await this.gate(files, options.base, format, failOn);
+        return;
+      }
 
       if (isLargeJson(files, BULK_FROM_BYTES)) {
         const bar = new ProgressBar();
@@ -88,6 +98,28 @@ export class CheckCommand extends CommandRunner {
     }
   }
 
+  /** `check PROPOSED... --base BASE...`: the diff of the two maps, failing only on introduced findings. */
+  private async gate(proposedFiles: string[], baseFiles: string[], format: CheckFormat, failOn: FailOn): Promise<void> {
+    // Both maps are validated before any database starts, and every problem of both is reported.
+    const base = loadSide('base', baseFiles);
+    const proposed = loadSide('proposed', proposedFiles);
+    const baseMap = base.map;
+    const proposedMap = proposed.map;
+    if (!baseMap || !proposedMap) throw new InvalidInputError([...base.problems, ...proposed.problems]);
+    const name = proposedMap.map ?? baseMap.map ?? basename(proposedFiles[0]).replace(/\.(ya?ml|json)$/i, '');
+    const diff = await withDatabase((ctx) => ctx.get(CheckBaseService).compare(baseMap, proposedMap, name), { storage: 'shared-or-temporary' });
+    process.stdout.write(renderMapDiff(diff, format));
+    process.exitCode = exitStatusFor(
+      diff.introduced.map((f) => f.severity),
+      failOn,
+    );
+  }
+
+  @Option({ flags: '--base <files...>', description: 'the map before the change (e.g. the target branch\'s map files): print the diff and fail only on findings the change introduces' })
+  parseBase(value: string, previous: string[] | undefined): string[] {
+    return [...(previous ?? []), value];
+  }
+
   @Option({ flags: '-f, --format <format>', description: 'json, table or markdown (default: table)' })
   parseFormat(value: string): string {
     return value;
@@ -101,5 +133,17 @@ export class CheckCommand extends CommandRunner {
   @Option({ flags: '--as-of <date>', description: 'YYYY-MM-DD: judge the map as it stood that day (flows, derivations and consents not in force are left out)' })
   parseAsOf(value: string): string {
     return value;
+  }
+}
+
+/** One side of `check --base`, read and validated whole; each problem says which side and file it is in. */
+function loadSide(side: MapSide, files: string[]): { map?: DataMap; problems: CheckProblem[] } {
+  const mark = (problems: Problem[]): CheckProblem[] => problems.map((p) => ({ side, ...(p.file || files.length !== 1 ? {} : { file: files[0] }), ...p }));
+  try {
+    const { map, problems } = loadMapSources(readSources(files));
+    return map ? { map, problems: [] } : { problems: mark(problems) };
+  } catch (error) {
+    if (error instanceof InvalidInputError) return { problems: mark(error.problems) };
+    throw error;
   }
 }

@@ -318,7 +318,7 @@ function isDate(value: unknown): value is string {
   return typeof value === 'string' && isIsoDate(value);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -326,7 +326,8 @@ function stripUndefined(value: Record<string, unknown>): Record<string, unknown>
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
 
-function unknownKeyMessage(key: string, allowed: string[]): string {
+/** `unknown key "x" (did you mean "y"?); allowed: …`: also used for the keys of change set documents. */
+export function unknownKeyMessage(key: string, allowed: string[]): string {
   const suggestion = closest(key, allowed);
   return `unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; allowed: ${allowed.join(', ')}`;
 }
