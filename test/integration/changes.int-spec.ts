@@ -1,9 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ChangesService, ReviewService, StaleChangeError } from '@tadoru/changes';
+import { ChangesService, diffRecipients, ReviewService, StaleChangeError } from '@tadoru/changes';
 import { ConflictError, InvalidInputError, NotFoundError } from '@tadoru/common';
-import { ChangeSet, DataMap, serializeMap } from '@tadoru/map';
+import { ChangeSet, DataMap, recipientsOfMap, serializeMap } from '@tadoru/map';
 import { Neo4jService } from '@tadoru/graph';
 import { FindingsService } from '@tadoru/rules';
 import { HistoryService, MapStoreService } from '@tadoru/store';
@@ -140,7 +140,7 @@ describe('change sets on stored maps: propose, apply, review, history (real Neo4
       const added = change({
         upsert: {
           flows: [
-            { id: 'toyota-scores-again', from: 'dmp-follow-model', to: 'honda-rd-ats', dataCategories: ['rn2020-decline-score'], purposes: ['recruiting-support'], basis: 'CONSENT', notice: 'rikunabi-policy-2019-03' },
+            { id: 'scores-to-partners', from: 'dmp-follow-model', to: 'partner-job-sites-web', dataCategories: ['rn2020-decline-score'], purposes: ['recruiting-support'], basis: 'CONSENT', notice: 'rikunabi-policy-2019-03' },
           ],
         },
       });
@@ -155,7 +155,8 @@ describe('change sets on stored maps: propose, apply, review, history (real Neo4
       const has = new Set(wholeFindings.map(key));
       expect(inPlace.introduced.map(key).sort()).toEqual(wholeFindings.filter((f) => !had.has(key(f))).map(key).sort());
       expect(inPlace.resolved.map(key).sort()).toEqual(baseFindings.filter((f) => !has.has(key(f))).map(key).sort());
-      expect(inPlace.recipients.added).toEqual([expect.objectContaining({ organization: 'honda-rd', system: 'honda-rd-ats', category: 'rn2020-decline-score' })]);
+      expect(inPlace.recipients).toEqual(diffRecipients(recipientsOfMap(base), recipientsOfMap(whole)));
+      expect(inPlace.recipients.added).toEqual([expect.objectContaining({ organization: 'partner-job-sites', system: 'partner-job-sites-web', category: 'rn2020-decline-score' })]);
     });
 
     it('20 concurrent applies against one version: exactly one wins, the others get CONFLICT, and the map holds only the winner', async () => {
