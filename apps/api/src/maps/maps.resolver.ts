@@ -4,8 +4,10 @@ import { ImportResult, MapStoreService } from '@tadoru/store';
 import { GqlContext } from '../graphql/loaders';
 import { DataMapType, DeleteMapResultType, ImportMapInput, ImportMapResultType } from './data-map.type';
 import { MapNameArgs } from './maps.args';
+import { Requires } from '@tadoru/auth';
 
 /** The stored maps: listed, one by name (pinned at its current version), imported and deleted. */
+@Requires('read')
 @Resolver(() => DataMapType)
 export class MapsResolver {
   constructor(
@@ -32,11 +34,13 @@ export class MapsResolver {
     description:
       'Validates a map and stores it under its name as its next version, with its findings, replacing what was stored under that name; readers see the old version or the new one, never a mix. An invalid map writes nothing; the error lists every problem with its path. CONFLICT when another write to the same map is in progress.',
   })
+  @Requires('import')
   importMap(@Args('input') input: ImportMapInput): Promise<ImportResult> {
     return this.maps.importMap([{ text: input.content, format: input.format }], { mapName: input.map });
   }
 
   @Mutation(() => DeleteMapResultType, { description: 'Deletes a map and all its elements (a new version with nothing in it); other maps are untouched.' })
+  @Requires('delete')
   async deleteMap(@Args() { name }: MapNameArgs): Promise<DeleteMapResultType> {
     const { version } = await this.maps.deleteMap(name);
     return { name, deleted: true, version };
