@@ -10,15 +10,15 @@ import { CatalogModule, CatalogService, MapDirectoryService } from '@tadoru/cata
 import { StoreModule } from '@tadoru/store';
 import { RulesModule } from '@tadoru/rules';
 import { RecipientsModule } from '@tadoru/recipients';
-import { AuthModule, LoopbackAccess, loopbackAccessFromEnv } from '@tadoru/auth';
 import { ELEMENT_RESOLVERS } from './catalog/element-relations';
 import { MapElementsResolver } from './catalog/map-elements.resolver';
+import { ApiAuthModule, ApiAuthSettings } from './graphql/api-auth.module';
 import { AuthGuard } from './graphql/auth.guard';
 import { depthLimitRule } from './graphql/depth-limit.rule';
 import { formatGraphQLError } from './graphql/format-error';
 import { GqlContext, Loaders } from './graphql/loaders';
 import { MapPins } from './graphql/map-pins';
-import { API_AUTH_OPTIONS, RequestAuthenticator } from './graphql/request-authenticator';
+import { RequestAuthenticator } from './graphql/request-authenticator';
 import { snapshotConsistencyPlugin } from './graphql/snapshot-consistency.plugin';
 import { HealthController } from './health/health.controller';
 import { FindingExplanationResolver } from './findings/finding-explanation.resolver';
@@ -40,21 +40,8 @@ export interface ApiOptions {
   /** Write the generated schema to apps/api/schema.gql (development and the `schema` command). */
   writeSchema?: boolean;
   maxDepth?: number;
-  /** Identity: whether loopback requests without a key are the local admin (default: TADORU_LOOPBACK_ACCESS, see loopbackAccessFromEnv), and the server secret (default: TADORU_SECRET or the data directory's file). */
-  auth?: { loopbackAccess?: LoopbackAccess; secret?: string };
-}
-
-/** Who sends a request: the API keys and the loopback decision, shared by the guard, the GraphQL gate and the GraphQL context. */
-@Module({})
-export class ApiAuthModule {
-  static forRoot(options: ApiOptions['auth'] = {}): DynamicModule {
-    return {
-      module: ApiAuthModule,
-      imports: [AuthModule.forRoot({ secret: options.secret })],
-      providers: [{ provide: API_AUTH_OPTIONS, useValue: { loopbackAccess: options.loopbackAccess ?? loopbackAccessFromEnv() } }, RequestAuthenticator],
-      exports: [RequestAuthenticator, AuthModule],
-    };
-  }
+  /** Identity: loopback access and the server secret (defaults from the environment). */
+  auth?: ApiAuthSettings;
 }
 
 export const SCHEMA_FILE = 'apps/api/schema.gql';

@@ -11,8 +11,9 @@ export type AccessRule = Permission | typeof PUBLIC;
 
 /**
  * The permission a GraphQL resolver method or REST handler needs (see `PERMISSIONS`). On a class it
- * applies to every method of the class that says nothing itself; a method's own declaration wins.
- * Handlers without one are refused.
+ * applies to every method of the class that says nothing itself (queries, field resolvers,
+ * handlers), but never to a GraphQL mutation, which must declare its own; a method's own
+ * declaration wins. Handlers without one are refused.
  */
 export function Requires(permission: Permission): ClassDecorator & MethodDecorator {
   return applyDecorators(SetMetadata(REQUIRES_METADATA, permission));

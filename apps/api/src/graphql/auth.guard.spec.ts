@@ -23,6 +23,26 @@ class Open {
   health(): void {}
 }
 
+@Requires('read')
+class MapsLike {
+  query(): void {}
+  forgottenMutation(): void {}
+  @Requires('import')
+  declaredMutation(): void {}
+}
+
+function graphql(cls: { prototype: object }, method: string, parentType: string, actor?: Actor): ExecutionContext {
+  const handler = (cls.prototype as Record<string, unknown>)[method];
+  const args = [{}, {}, { actor }, { parentType: { name: parentType }, fieldName: method }];
+  return {
+    getType: () => 'graphql',
+    getHandler: () => handler,
+    getClass: () => cls,
+    getArgs: () => args,
+    getArgByIndex: (i: number) => args[i],
+  } as unknown as ExecutionContext;
+}
+
 const dpo: Actor = { name: 'dpo-1', role: Role.DPO };
 
 function guardFor(who: Identification): AuthGuard {
@@ -70,6 +90,17 @@ describe('the auth guard', () => {
     expect(await status(guard, http(ReadByDefault, 'look'))).toBe(200);
     expect(await status(guard, http(ReadByDefault, 'remove'))).toBe(403);
     expect(await status(guardFor({ actor: { name: 'a', role: Role.ADMIN } }), http(ReadByDefault, 'remove'))).toBe(200);
+  });
+
+  it('never lets a class-level declaration reach a GraphQL mutation that forgot its own', async () => {
+    const guard = guardFor({ error: new UnauthenticatedError('unused') });
+    const admin: Actor = { name: 'root', role: Role.ADMIN };
+    await expect(Promise.resolve().then(() => guard.canActivate(graphql(MapsLike, 'query', 'Query', dpo)))).resolves.toBe(true);
+    await expect(Promise.resolve().then(() => guard.canActivate(graphql(MapsLike, 'query', 'DataMap', dpo)))).resolves.toBe(true);
+    await expect(Promise.resolve().then(() => guard.canActivate(graphql(MapsLike, 'forgottenMutation', 'Mutation', admin)))).rejects.toThrow('forgottenMutation declares no permission');
+    await expect(Promise.resolve().then(() => guard.canActivate(graphql(MapsLike, 'declaredMutation', 'Mutation', admin)))).resolves.toBe(true);
+    await expect(Promise.resolve().then(() => guard.canActivate(graphql(MapsLike, 'declaredMutation', 'Mutation', dpo)))).rejects.toThrow(ForbiddenError);
+    await expect(Promise.resolve().then(() => guard.canActivate(graphql(MapsLike, 'query', 'Query', undefined)))).rejects.toThrow(UnauthenticatedError);
   });
 
   it('serves @Public handlers without an identity, and refuses others with 401 or 503', async () => {

@@ -14,8 +14,8 @@ const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 4
 /**
  * The global guard (APP_GUARD; for GraphQL field resolvers too, see `fieldResolverEnhancers`).
  * Every resolver and handler must declare what it needs with `@Requires(permission)` (method, or
- * its class) or `@Public()`; one that declares nothing is refused to everyone, so a forgotten
- * declaration fails closed. A caller without an identity gets UNAUTHENTICATED, one whose role lacks
+ * its class; a GraphQL mutation only on the method) or `@Public()`; one that declares nothing is
+ * refused to everyone, so a forgotten declaration fails closed. A caller without an identity gets UNAUTHENTICATED, one whose role lacks
  * the permission FORBIDDEN, naming the operation and the roles that may.
  */
 @Injectable()
@@ -25,16 +25,40 @@ export class AuthGuard implements CanActivate {
     private readonly authenticator: RequestAuthenticator,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(REQUIRES_METADATA, [context.getHandler(), context.getClass()]);
+  /** The rule of each GraphQL resolver method, looked up once (field resolvers run for every item of a page). */
+  private readonly graphqlRules = new WeakMap<object, Map<object, AccessRule | null>>();
+
+  private graphqlRule(context: ExecutionContext, mutation: boolean): AccessRule | undefined {
+    const handler = context.getHandler();
+    let ofClass = this.graphqlRules.get(context.getClass());
+    if (!ofClass) this.graphqlRules.set(context.getClass(), (ofClass = new Map()));
+    let rule = ofClass.get(handler);
+    if (rule === undefined) {
+      // A mutation must declare its own permission: a class-level one (often `read`, for the
+      // queries and fields beside it) never reaches a mutation that forgot its declaration.
+      const found = mutation
+        ? this.reflector.get<AccessRule | undefined>(REQUIRES_METADATA, handler)
+        : this.reflector.getAllAndOverride<AccessRule | undefined>(REQUIRES_METADATA, [handler, context.getClass()]);
+      rule = found ?? null;
+      ofClass.set(handler, rule);
+    }
+    return rule ?? undefined;
+  }
+
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType<GqlContextType>() === 'graphql') {
       const gql = GqlExecutionContext.create(context);
       const info = gql.getInfo<GraphQLResolveInfo>();
+      const rule = this.graphqlRule(context, info.parentType.name === 'Mutation');
       const operation = ROOT_TYPES.has(info.parentType.name) ? info.fieldName : `${info.parentType.name}.${info.fieldName}`;
-      if (rule === PUBLIC) return true;
       judge(rule, operation, gql.getContext<GqlContext>().actor);
       return true;
     }
+    return this.canActivateHttp(context);
+  }
+
+  private async canActivateHttp(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(REQUIRES_METADATA, [context.getHandler(), context.getClass()]);
     if (rule === PUBLIC) return true;
     const req = context.switchToHttp().getRequest<Request>();
     const operation = `${req.method} ${req.path}`;
