@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serializeMap } from '@tadoru/map';
 import { smallMap } from '../fixtures/small-map';
-import { createTestApi, gql } from '../support/test-api';
+import { Role } from '@tadoru/auth';
+import { createTestApi, createTestKey, gql } from '../support/test-api';
 import { uniqueMapName } from '../support/test-database';
 
 const ROOT = join(__dirname, '../..');
@@ -84,7 +85,8 @@ describe('change sets over GraphQL and the CLI (real Neo4j)', () => {
     const refused = await gql(app, APPLY, { map: rikunabi, content: yamlChange, v: 1, failOn: 'high' });
     expect(refused.errors).toBeUndefined();
     expect(refused.data.applyChange).toMatchObject({ applied: false, diff: { version: null } });
-    const applied = await gql(app, APPLY, { map: rikunabi, content: yamlChange, v: 1 });
+    const architect = await createTestKey(app, uniqueMapName('aiko'), Role.ARCHITECT);
+    const applied = await gql(app, APPLY, { map: rikunabi, content: yamlChange, v: 1 }, { key: architect });
     expect(applied.errors).toBeUndefined();
     expect(applied.data.applyChange).toMatchObject({ applied: true, diff: { baseVersion: 1, version: 2 } });
     const stale = await gql(app, APPLY, { map: rikunabi, change: { retire: { flows: [{ id: 'toyota-scores-named', on: '2019-07-31' }] } }, v: 1 });
@@ -104,7 +106,8 @@ describe('change sets over GraphQL and the CLI (real Neo4j)', () => {
 
     const history = await gql(app, `query ($map: String!) { changes(map: $map) { nodes { version kind actor { name role } description elementChanges { section id kind } } } }`, { map: rikunabi });
     expect(history.errors).toBeUndefined();
-    expect(history.data.changes.nodes[0]).toMatchObject({ version: 2, kind: 'change' });
+    expect(history.data.changes.nodes[0]).toMatchObject({ version: 2, kind: 'change', actor: { role: 'ARCHITECT' } });
+    expect(history.data.changes.nodes[0].actor.name).toMatch(/^aiko-/);
     expect(history.data.changes.nodes[0].elementChanges).toContainEqual({ section: 'flows', id: 'sample-employer-scores-named', kind: 'added' });
     const compared = await gql(app, `query ($map: String!) { compareVersions(map: $map, from: 1, to: 2) { diff { recipients { added { organization } } } changes { version } } }`, { map: rikunabi });
     expect(compared.errors).toBeUndefined();

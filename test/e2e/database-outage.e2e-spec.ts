@@ -22,7 +22,7 @@ describe('when Neo4j is down', () => {
 
   beforeAll(async () => {
     port = await freePort();
-    app = await createApiApp({ connection: { uri: `bolt://127.0.0.1:${port}`, database: 'neo4j', txTimeoutMs: 10_000 } }, false);
+    app = await createApiApp({ connection: { uri: `bolt://127.0.0.1:${port}`, database: 'neo4j', txTimeoutMs: 10_000 }, auth: { loopbackAccess: 'admin' } }, false);
     await app.init();
   });
   afterAll(async () => {

@@ -2,6 +2,8 @@ import { INestApplication, LogLevel, ValidationError, ValidationPipe } from '@ne
 import { NestFactory } from '@nestjs/core';
 import { InvalidInputError, Problem } from '@tadoru/common';
 import { ApiModule, ApiOptions } from './api.module';
+import { graphqlGate } from './graphql/graphql-gate.middleware';
+import { RequestAuthenticator } from './graphql/request-authenticator';
 import { playgroundMiddleware } from './playground/playground.middleware';
 
 function problemsOf(errors: ValidationError[], prefix = ''): Problem[] {
@@ -32,7 +34,9 @@ export function logLevelsFromEnv(): LogLevel[] {
  */
 export async function createApiApp(options: ApiOptions, logger: false | LogLevel[] = logLevelsFromEnv()): Promise<INestApplication> {
   const app = await NestFactory.create(ApiModule.forRoot(options), { logger, bufferLogs: false });
+  // The playground's page and assets are open; the GraphQL endpoint serves only an identity (key, or loopback admin).
   app.use(playgroundMiddleware('/graphql'));
+  app.use('/graphql', graphqlGate(app.get(RequestAuthenticator)));
   app.useGlobalPipes(apiValidationPipe);
   return app;
 }

@@ -2,12 +2,14 @@ import { INestApplication } from '@nestjs/common';
 import { spawn } from 'node:child_process';
 import { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { MigrationRunner, openDatabase, OpenDatabase, projectRoot } from '@tadoru/graph';
+import { join, relative, sep } from 'node:path';
+import { ApiKeysService, ensureLocalAdminKey, loopbackAccessFromEnv } from '@tadoru/auth';
+import { externalConnectionFromEnv, MigrationRunner, openDatabase, OpenDatabase, projectRoot, tadoruDataDir } from '@tadoru/graph';
 import { MapDirectoryService } from '@tadoru/catalog';
 import { RuleEngine } from '@tadoru/rules';
 import { GenerationSweeper, MapStoreService, StoreMaintenanceService } from '@tadoru/store';
 import { createApiApp } from './api.factory';
+import { RequestAuthenticator } from './graphql/request-authenticator';
 import { warmUpQuestions, warmUpRules } from './warmup';
 
 export interface ServeOptions {
@@ -64,10 +66,12 @@ export async function startService(options: ServeOptions): Promise<RunningServic
   try {
     db = await openDatabase({ storage: 'persistent', log: options.log });
     options.log(`database: ${db.description}`);
-    app = await createApiApp({ connection: db.connection });
+    const loopbackAccess = loopbackAccessFromEnv();
+    app = await createApiApp({ connection: db.connection, auth: { loopbackAccess } });
     await app.init();
     const applied = await app.get(MigrationRunner).apply();
     if (applied.length) options.log(`applied ${applied.length} migration(s)`);
+    await announceKeys(app.get(ApiKeysService), loopbackAccess, options.log);
     const maintenance = app.get(StoreMaintenanceService);
     await maintenance.upgradeLegacyMaps();
     if (options.demo) await loadDemo(app.get(MapDirectoryService), app.get(MapStoreService), options.log);
@@ -76,7 +80,7 @@ export async function startService(options: ServeOptions): Promise<RunningServic
     // question a user asks is planned already. Then, in the background: the rule queries are
     // planned, old versions are swept, and findings evaluated with an older rule pack are evaluated
     // again (until then they are evaluated on demand).
-    await warmUpQuestions(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`);
+    await warmUpQuestions(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`, app.get(RequestAuthenticator).warmUpHeaders());
     void warmUpRules(app.get(RuleEngine))
       .catch((error: unknown) => options.log(`could not plan the rule queries ahead: ${String(error)}`))
       .then(() => maintenance.refreshOutdatedFindings())
@@ -90,6 +94,27 @@ export async function startService(options: ServeOptions): Promise<RunningServic
   const url = `http://${shownHost}:${options.port}/graphql`;
   if (options.open) openBrowser(url);
   return { url, stop };
+}
+
+/**
+ * What a user needs to know about access, in one or two lines and never a key: on the embedded
+ * default, the local admin key (created at first start when no admin key exists) and that loopback
+ * needs none; with NEO4J_URI, where the server secret is when TADORU_SECRET is not set.
+ */
+async function announceKeys(keys: ApiKeysService, loopbackAccess: 'admin' | 'off', log: (line: string) => void): Promise<void> {
+  const loopback = loopbackAccess === 'admin' ? 'loopback needs none' : 'loopback access is off: every request needs a key';
+  if (externalConnectionFromEnv()) {
+    if (!process.env.TADORU_SECRET) log(`API keys are hashed with the secret in ${shownPath(join(tadoruDataDir(), 'server-secret'))}; set TADORU_SECRET to share one secret between instances and the CLI`);
+    log(`API keys: create one with \`tadoru keys create --name N --role ADMIN\` (${loopback})`);
+    return;
+  }
+  const admin = await ensureLocalAdminKey(keys, tadoruDataDir());
+  if (admin.file) log(`admin key${admin.created ? ' created' : ''}: ${shownPath(admin.file)} (send it from other machines or through a proxy; ${loopback})`);
+}
+
+function shownPath(path: string): string {
+  const fromHere = relative(process.cwd(), path);
+  return fromHere.startsWith('..') ? path : `.${sep}${fromHere}`;
 }
 
 async function loadDemo(directory: MapDirectoryService, maps: MapStoreService, log: (line: string) => void): Promise<void> {

@@ -27,12 +27,12 @@ const NOWHERE: PinnedMap = {
  * statements, is then warm), and plans the rule queries afterwards in the background (they answer
  * questions only with `asOf` and checks, since findings are stored).
  */
-export async function warmUpQuestions(graphqlUrl: string): Promise<number> {
+export async function warmUpQuestions(graphqlUrl: string, headers: Record<string, string> = {}): Promise<number> {
   const started = Date.now();
   for (const tab of PLAYGROUND_TABS.filter((t) => !t.writes)) {
     await fetch(graphqlUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query: tab.query, variables: tab.variables ? (JSON.parse(tab.variables) as unknown) : {} }),
     }).then(
       (res) => res.arrayBuffer(),

@@ -1,5 +1,6 @@
 import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { AuthModule } from '@tadoru/auth';
 import { GraphConnectionConfig, GraphModule, MigrationRunner, openDatabase, OpenDatabase, OpenDatabaseOptions } from '@tadoru/graph';
 import { LineageModule } from '@tadoru/lineage';
 import { CatalogModule } from '@tadoru/catalog';
@@ -12,7 +13,7 @@ import { ChangesModule } from '@tadoru/changes';
 @Module({})
 class CliWorkModule {
   static forRoot(connection: GraphConnectionConfig): DynamicModule {
-    return { module: CliWorkModule, imports: [GraphModule.forRoot(connection), CatalogModule, StoreModule, LineageModule, RulesModule, RecipientsModule, ReportsModule, ChangesModule] };
+    return { module: CliWorkModule, imports: [GraphModule.forRoot(connection), CatalogModule, StoreModule, LineageModule, RulesModule, RecipientsModule, ReportsModule, ChangesModule, AuthModule.forRoot()] };
   }
 }
 

@@ -2,7 +2,7 @@
  * Domain errors carry a stable code that the API hands to clients unchanged.
  * They never carry Cypher, driver internals or stack traces in their message.
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAVAILABLE';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'UNAVAILABLE';
 
 export interface Problem {
   /** The file the problem is in, when several files were given together. */
@@ -54,4 +54,14 @@ export class UnavailableError extends DomainError {
   constructor(message = 'the database is unavailable; try again shortly') {
     super(message);
   }
+}
+
+/** No identity: the request carries no API key (and is not served as the local admin), or an unknown or revoked one. Never names the key. */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED' as const;
+}
+
+/** An identity whose role does not hold the permission the operation needs. */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN' as const;
 }

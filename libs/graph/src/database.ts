@@ -26,8 +26,13 @@ export interface OpenDatabaseOptions {
 
 const ENDPOINT_FILE = 'tadoru-endpoint.json';
 
+/** The service's own files: TADORU_DATA_DIR, default .data in the project (the embedded Neo4j, the server secret, the admin key). */
+export function tadoruDataDir(): string {
+  return resolve(process.env.TADORU_DATA_DIR ?? join(projectRoot(), '.data'));
+}
+
 export function serviceDataDir(): string {
-  return resolve(process.env.TADORU_DATA_DIR ?? join(projectRoot(), '.data'), 'neo4j');
+  return join(tadoruDataDir(), 'neo4j');
 }
 
 function alive(pid: unknown): boolean {

@@ -3,6 +3,7 @@ import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ConnectionShape } from './connection';
 import { Element, ElementKind, Relation } from '@tadoru/catalog';
 import { GqlContext } from '../graphql/loaders';
+import { Requires } from '@tadoru/auth';
 import {
   CollectionConnection,
   CollectionType,
@@ -168,6 +169,7 @@ const idsOf = (value: unknown): string[] => (Array.isArray(value) ? (value as st
 
 /** The resolver of one element type's relation fields, made from its table entry. */
 function relationsResolver(type: Type<unknown>, fields: RelationField[]): Type<unknown> {
+  @Requires('read')
   @Resolver(() => type)
   class ElementRelationsResolver {}
   const proto = ElementRelationsResolver.prototype as unknown as Record<string, unknown>;

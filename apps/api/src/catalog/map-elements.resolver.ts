@@ -43,10 +43,12 @@ import {
 } from './elements.args';
 import { toConnection } from './related-connection';
 import { elementListScope } from '@tadoru/catalog';
+import { Requires } from '@tadoru/auth';
 
 type MapParent = PinnedMap;
 
 /** Every element of a map: filtered, cursor-paginated connections per kind, and one element by id. */
+@Requires('read')
 @Resolver(() => DataMapType)
 export class MapElementsResolver {
   constructor(private readonly catalog: CatalogService) {}

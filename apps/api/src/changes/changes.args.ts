@@ -63,6 +63,14 @@ export class ReviewArgs {
 }
 
 @ArgsType()
+export class ChangeRequestArgs {
+  @Field({ description: 'The change request id.' })
+  @IsString()
+  @MaxLength(100)
+  id!: string;
+}
+
+@ArgsType()
 export class ChangeRequestsArgs {
   @Field(() => String, { nullable: true, description: 'Only requests against this map.' })
   @IsOptional()

@@ -1,3 +1,4 @@
+import { Requires } from '@tadoru/auth';
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ChangesService } from '@tadoru/changes';
 import { InvalidInputError } from '@tadoru/common';
@@ -18,18 +19,21 @@ export class HistoryResolver {
   ) {}
 
   @Query(() => ChangeRecordConnectionType, { name: 'changes', description: CHANGES_DESCRIPTION })
+  @Requires('history')
   async listChanges(@Args() args: ChangesArgs): Promise<ChangeRecordConnectionType> {
     const page = await this.history.changes(args.map, { since: args.since, until: args.until, actor: args.actor, element: args.element }, { first: args.first, after: args.after });
     return { nodes: page.records.map(toChangeRecordType), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
   }
 
   @Query(() => VersionComparisonType, { description: 'What changed between two versions of a map — the diff of the two, and the writes between them (who did what).' })
+  @Requires('history')
   async compareVersions(@Args() args: CompareVersionsArgs): Promise<VersionComparisonType> {
     const { diff, records } = await this.changeSets.compare(args.map, args.from, args.to);
     return { diff, changes: records.map(toChangeRecordType) };
   }
 
   @ResolveField(() => [ElementChangeType], { description: 'Each element the write changed, before and after.' })
+  @Requires('history')
   async elementChanges(@Parent() record: ChangeRecordType, @Args('first', { type: () => Int, defaultValue: 100, description: 'At most this many (0 to 1000).' }) first: number): Promise<ElementChangeType[]> {
     if (!Number.isInteger(first) || first < 0 || first > 1000) throw new InvalidInputError([{ path: 'first', message: `must be 0 to 1000, got ${first}` }]);
     const changes = await this.history.elementChanges(record.map, record.version);

@@ -4,7 +4,9 @@ import { PeopleType } from '../catalog/element.types';
 import { GqlContext } from '../graphql/loaders';
 import { ExplanationParent, toFindingType, toRuleType } from './finding.mapper';
 import { FindingExplanationType, FindingType, RuleType } from './finding.types';
+import { Requires } from '@tadoru/auth';
 
+@Requires('read')
 @Resolver(() => FindingExplanationType)
 export class FindingExplanationResolver {
   @ResolveField(() => FindingType)

@@ -5,8 +5,10 @@ import { DataMapType } from '../maps/data-map.type';
 import { FindingArgs, FindingsArgs } from './findings.args';
 import { ExplanationParent, toFindingListType } from './finding.mapper';
 import { FindingExplanationType, FindingListType } from './finding.types';
+import { Requires } from '@tadoru/auth';
 
 /** The findings of a map: filtered, paged, and one explained. */
+@Requires('read')
 @Resolver(() => DataMapType)
 export class FindingsResolver {
   constructor(private readonly findingsService: FindingsService) {}

@@ -2,8 +2,10 @@ import { Query, Resolver } from '@nestjs/graphql';
 import { RuleCatalog } from '@tadoru/rules';
 import { toRuleType } from './finding.mapper';
 import { RuleType } from './finding.types';
+import { Requires } from '@tadoru/auth';
 
 /** The rule catalogue. */
+@Requires('read')
 @Resolver()
 export class RulesResolver {
   constructor(private readonly catalog: RuleCatalog) {}

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { CatalogService, Element, ElementKind, ElementRows, PinnedMap, RelatedList, Relation } from '@tadoru/catalog';
+import { Actor } from '@tadoru/auth';
 import { MapSnapshot } from '@tadoru/graph';
 import { MapPins } from './map-pins';
 
@@ -83,6 +84,12 @@ export interface GqlContext {
   loaders: Loaders;
   /** The map versions this operation reads, pinned once each (see `MapPins`). */
   pins: MapPins;
+  /**
+   * Who asks: the API key's name and role (`keyId` its id), or the local admin of loopback access.
+   * Always set when a resolver runs (requests without an identity are refused before execution);
+   * `actorOf(context)` / `@CurrentActor()` give it non-optional.
+   */
+  actor?: Actor;
 }
 
 export type { PinnedMap };

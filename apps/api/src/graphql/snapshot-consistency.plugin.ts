@@ -11,9 +11,9 @@ const MAX_REREADS = 3;
  * Every GraphQL query reads one version of each map it names (`MapPins`). A whole-map write never
  * disturbs a pinned version (it is written beside it), but a small write lands in place: when one
  * landed on a pinned version while the query ran, its fields may mix two versions, so the query is
- * executed again, on the version now current. Mutations are never executed twice.
+ * executed again, on the version now current, by the same caller. Mutations are never executed twice.
  */
-export function snapshotConsistencyPlugin(newContext: () => GqlContext): ApolloServerPlugin<GqlContext> {
+export function snapshotConsistencyPlugin(newContext: (previous: GqlContext) => GqlContext): ApolloServerPlugin<GqlContext> {
   const logger = new Logger('SnapshotConsistency');
   return {
     async requestDidStart() {
@@ -27,7 +27,7 @@ export function snapshotConsistencyPlugin(newContext: () => GqlContext): ApolloS
               logger.warn(`a query read maps that kept changing in place; answered after ${MAX_REREADS} re-reads`);
               return;
             }
-            context = newContext();
+            context = newContext(context);
             const result = await execute({
               schema,
               document,

@@ -1,8 +1,10 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { Public } from '@tadoru/auth';
 import { Neo4jService } from '@tadoru/graph';
 
-/** Liveness and database reachability, for load balancers and for people. */
+/** Liveness and database reachability, for load balancers and for people: open (no key), and only the status. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly db: Neo4jService) {}

@@ -5,8 +5,10 @@ import { DataMapType } from '../maps/data-map.type';
 import { LineageArgs } from './lineage.args';
 import { toLineageType } from './lineage.mapper';
 import { LineageType } from './lineage.types';
+import { Requires } from '@tadoru/auth';
 
 /** Lineage of a category or system, under `map(name:)`. */
+@Requires('read')
 @Resolver(() => DataMapType)
 export class LineageResolver {
   constructor(private readonly lineageService: LineageService) {}

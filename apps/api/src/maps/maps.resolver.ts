@@ -1,12 +1,14 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { MapDirectoryService, PinnedMap } from '@tadoru/catalog';
 import { HistoryService, ImportResult, MapStoreService } from '@tadoru/store';
-import { actorOf } from '../graphql/actor';
+import { actorOf } from '../graphql/current-actor.decorator';
 import { GqlContext } from '../graphql/loaders';
 import { DataMapType, DeleteMapResultType, ImportMapInput, ImportMapResultType } from './data-map.type';
 import { MapArgs, MapNameArgs } from './maps.args';
+import { Requires } from '@tadoru/auth';
 
 /** The stored maps: listed, one by name (pinned at its current version), imported and deleted. */
+@Requires('read')
 @Resolver(() => DataMapType)
 export class MapsResolver {
   constructor(
@@ -38,11 +40,13 @@ export class MapsResolver {
     description:
       'Validates a map and stores it under its name as its next version, with its findings, replacing what was stored under that name; readers see the old version or the new one, never a mix. An invalid map writes nothing; the error lists every problem with its path. CONFLICT when another write to the same map is in progress.',
   })
+  @Requires('import')
   importMap(@Args('input') input: ImportMapInput, @Context() ctx: GqlContext): Promise<ImportResult> {
     return this.maps.importMap([{ text: input.content, format: input.format }], { mapName: input.map, actor: actorOf(ctx) });
   }
 
   @Mutation(() => DeleteMapResultType, { description: 'Deletes a map and all its elements (a new version with nothing in it); its history stays; other maps are untouched.' })
+  @Requires('delete')
   async deleteMap(@Args() { name }: MapNameArgs, @Context() ctx: GqlContext): Promise<DeleteMapResultType> {
     const { version } = await this.maps.deleteMap(name, actorOf(ctx));
     return { name, deleted: true, version };

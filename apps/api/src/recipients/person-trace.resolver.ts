@@ -6,8 +6,10 @@ import { DataMapType } from '../maps/data-map.type';
 import { PersonTraceArgs } from './recipients.args';
 import { primeLoaders, toPersonTraceType } from './recipients.mapper';
 import { PersonTraceType } from './recipients.types';
+import { Requires } from '@tadoru/auth';
 
 /** One person's trace, under `map(name:)`. */
+@Requires('read')
 @Resolver(() => DataMapType)
 export class PersonTraceResolver {
   constructor(private readonly recipientsService: RecipientsService) {}

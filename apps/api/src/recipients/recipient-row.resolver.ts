@@ -2,6 +2,7 @@ import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataCategoryType, FlowType, NoticeType, OrganizationType, PurposeType, SystemType } from '../catalog/element.types';
 import { GqlContext } from '../graphql/loaders';
 import { RecipientRowType } from './recipients.types';
+import { Requires } from '@tadoru/auth';
 
 /**
  * A parent typed by an alias, not the class: the class would make the global ValidationPipe turn
@@ -9,6 +10,7 @@ import { RecipientRowType } from './recipients.types';
  */
 type RowParent = Readonly<RecipientRowType>;
 
+@Requires('read')
 @Resolver(() => RecipientRowType)
 export class RecipientRowResolver {
   @ResolveField(() => OrganizationType, { nullable: true })

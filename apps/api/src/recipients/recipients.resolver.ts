@@ -6,8 +6,10 @@ import { DataMapType } from '../maps/data-map.type';
 import { RecipientsArgs } from './recipients.args';
 import { primeLoaders, toRecipientsType } from './recipients.mapper';
 import { RecipientsType } from './recipients.types';
+import { Requires } from '@tadoru/auth';
 
 /** The DPO question, under `map(name:)`. */
+@Requires('read')
 @Resolver(() => DataMapType)
 export class RecipientsResolver {
   constructor(private readonly recipientsService: RecipientsService) {}

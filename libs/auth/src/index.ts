@@ -1,0 +1,10 @@
+export * from './api-key';
+export type { ApiKeyRow } from './api-keys.repository';
+export * from './api-keys.service';
+export * from './auth.module';
+export * from './local-admin-key';
+export * from './loopback';
+export * from './permissions';
+export * from './requires.decorator';
+export * from './roles';
+export * from './server-secret';
