@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +37,15 @@ function tadoru(...args: string[]) {
     timeout: 180_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The same, without blocking this process: for commands that talk to the app this test serves. */
+function tadoruAsync(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(ROOT, 'bin/tadoru.js'), ...args], { cwd: ROOT, env: { ...process.env, TADORU_API_KEY: '' }, timeout: 120_000 }, (error, stdout, stderr) =>
+      resolve({ status: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
 }
 
 describe('change sets over GraphQL and the CLI (real Neo4j)', () => {
@@ -104,10 +114,15 @@ describe('change sets over GraphQL and the CLI (real Neo4j)', () => {
     const missing = await gql(app, RECIPIENTS_AT, { map: rikunabi, version: 99 });
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
-    const history = await gql(app, `query ($map: String!) { changes(map: $map) { nodes { version kind actor { name role } description elementChanges { section id kind } } } }`, { map: rikunabi });
+    const history = await gql(app, `query ($map: String!) { changes(map: $map) { nodes { version kind actor { name role } description changeSet elementChanges { section id kind } } } }`, { map: rikunabi });
     expect(history.errors).toBeUndefined();
     expect(history.data.changes.nodes[0]).toMatchObject({ version: 2, kind: 'change', actor: { role: 'ARCHITECT' } });
     expect(history.data.changes.nodes[0].actor.name).toMatch(/^aiko-/);
+    expect(JSON.parse(history.data.changes.nodes[0].changeSet).description).toContain('one more client employer');
+    // The import is recorded as the change it amounts to: every element of the map upserted.
+    const imported = history.data.changes.nodes[1];
+    expect(imported).toMatchObject({ version: 1, kind: 'import' });
+    expect(JSON.parse(imported.changeSet).upsert.flows).toHaveLength(90);
     expect(history.data.changes.nodes[0].elementChanges).toContainEqual({ section: 'flows', id: 'sample-employer-scores-named', kind: 'added' });
     const compared = await gql(app, `query ($map: String!) { compareVersions(map: $map, from: 1, to: 2) { diff { recipients { added { organization } } } changes { version } } }`, { map: rikunabi });
     expect(compared.errors).toBeUndefined();
@@ -174,6 +189,25 @@ describe('change sets over GraphQL and the CLI (real Neo4j)', () => {
       expect(applied.status).toBe(0);
       expect(JSON.parse(applied.stdout)).toMatchObject({ baseVersion: 1, version: 2 });
       expect(tadoru('apply', change, '--map', name).status).toBe(2);
+    });
+
+    it('talks to a running service with --url and an API key; a bad key is refused (exit 5)', async () => {
+      await app.listen(0, '127.0.0.1');
+      const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+      const architect = await createTestKey(app, uniqueMapName('url'), Role.ARCHITECT);
+      const proposed = await tadoruAsync('propose', change, '--map', name, '--url', url, '--key', architect, '--format', 'json');
+      expect(proposed.stderr).toBe('');
+      expect(proposed.status).toBe(0);
+      expect(JSON.parse(proposed.stdout)).toMatchObject({ map: name, version: null });
+      const refused = await tadoruAsync('propose', change, '--map', name, '--url', url, '--key', 'tdr_not-a-key');
+      expect(refused.status).toBe(5);
+      expect(refused.stderr).toMatch(/refused/);
+      const stale = await tadoruAsync('apply', change, '--map', name, '--url', url, '--key', architect, '--expected-version', '1');
+      expect(stale.status).toBe(4);
+      const auditor = await createTestKey(app, uniqueMapName('auditor'), Role.AUDITOR);
+      const forbidden = await tadoruAsync('apply', change, '--map', name, '--url', url, '--key', auditor, '--expected-version', '2');
+      expect(forbidden.status).toBe(5);
+      expect(forbidden.stderr).toContain('AUDITOR');
     });
   });
 });

@@ -108,6 +108,13 @@ export class HistoryRepository {
     return rows.map((r) => ({ version: r.version as number, kind: r.kind as ChangeKind, states: JSON.parse(r.statesJson as string) as ElementChange[] }));
   }
 
+  /** The first `limit` element states one write recorded, in the order it wrote them. */
+  async statesOfRecord(map: string, version: number, limit: number): Promise<ElementChange[]> {
+    const chunks = Math.max(1, Math.ceil(limit / STATES_PER_CHUNK));
+    const rows = await this.db.read('history.recordStates', (q) => q.run('history/record-element-states', { map, version: int(version), chunks: int(chunks) }));
+    return rows.flatMap((r) => JSON.parse(r.statesJson as string) as ElementChange[]).slice(0, limit);
+  }
+
   async size(map: string): Promise<{ records: number; chunks: number; bytes: number }> {
     const [row] = await this.db.read('history.size', (q) => q.run('history/history-size', { map }));
     return { records: (row?.records as number) ?? 0, chunks: (row?.chunks as number) ?? 0, bytes: (row?.bytes as number) ?? 0 };

@@ -78,8 +78,9 @@ export class HistoryService {
     return record;
   }
 
-  /** The element states one write recorded, before and after. */
-  async elementChanges(map: string, version: number): Promise<ElementChange[]> {
+  /** The element states one write recorded, before and after (the first `limit` of them). */
+  async elementChanges(map: string, version: number, limit = Number.MAX_SAFE_INTEGER): Promise<ElementChange[]> {
+    if (limit !== Number.MAX_SAFE_INTEGER) return this.history.statesOfRecord(map, version, limit);
     const written = await this.history.elementStates(map, version, version);
     return written.flatMap((w) => w.states);
   }
