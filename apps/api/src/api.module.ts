@@ -51,6 +51,29 @@ export interface ApiOptions {
 
 export const SCHEMA_FILE = 'apps/api/schema.gql';
 
+/** Every resolver of the API: the schema is generated from these. */
+export const API_RESOLVERS = [
+  MapsResolver,
+  MapElementsResolver,
+  ...ELEMENT_RESOLVERS,
+  FindingsResolver,
+  FindingExplanationResolver,
+  RulesResolver,
+  LineageResolver,
+  LineageNodeResolver,
+  RecipientsResolver,
+  PersonTraceResolver,
+  RecipientRowResolver,
+  ProposeChangeResolver,
+  ApplyChangeResolver,
+  ChangeRequestsResolver,
+  HistoryResolver,
+  ViewerResolver,
+  ApiKeysResolver,
+  CreateApiKeyResolver,
+  RevokeApiKeyResolver,
+];
+
 @Module({})
 export class ApiModule {
   static forRoot(options: ApiOptions): DynamicModule {
@@ -93,25 +116,7 @@ export class ApiModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
-        MapsResolver,
-        MapElementsResolver,
-        ...ELEMENT_RESOLVERS,
-        FindingsResolver,
-        FindingExplanationResolver,
-        RulesResolver,
-        LineageResolver,
-        LineageNodeResolver,
-        RecipientsResolver,
-        PersonTraceResolver,
-        RecipientRowResolver,
-        ProposeChangeResolver,
-        ApplyChangeResolver,
-        ChangeRequestsResolver,
-        HistoryResolver,
-        ViewerResolver,
-        ApiKeysResolver,
-        CreateApiKeyResolver,
-        RevokeApiKeyResolver,
+        ...API_RESOLVERS,
       ],
     };
   }

@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor, InvalidInputError, NotFoundError, Problem, 
 import { DataMap, ElementChange, FORMAT_VERSION, replayElementChanges } from '@tadoru/map';
 import { ChangeRecord, RecordedFinding } from './history';
 import { HistoryFilter, HistoryRepository } from './history.repository';
-import { SCRATCH_PREFIX } from './map-name';
+import { HISTORY_COPY_PREFIX } from './map-name';
 import { MapStoreService } from './map-store.service';
 
 export interface ChangesQuery {
@@ -105,7 +105,7 @@ export class HistoryService {
     if (map.startsWith(RESERVED_MAP_PREFIX)) throw new NotFoundError('map', map, 'name');
     const current = await this.directory.findMap(map);
     if (current && current.version === version && current.storage) return this.directory.pin(map);
-    const hidden = `${SCRATCH_PREFIX}version-${version}-${map}`;
+    const hidden = `${HISTORY_COPY_PREFIX}${version}-${map}`;
     let pinned: PinnedMap;
     try {
       pinned = await this.directory.pinStored(hidden);

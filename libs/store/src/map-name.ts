@@ -20,6 +20,9 @@ export function declaredMapName(fromMap: string | undefined, firstFile: string |
   return override ?? fromMap ?? fromFile;
 }
 
+/** Prefix of the hidden maps that hold past versions rebuilt from the history for reading. */
+export const HISTORY_COPY_PREFIX = '_version-';
+
 export function scratchMapName(): string {
   return `${SCRATCH_PREFIX}${randomUUID()}`;
 }

@@ -18,17 +18,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { EntrySpec, FieldSpec, SECTION_SPECS, SECTIONS, Section } from '@tadoru/map';
 import { apiValidationPipe } from '../api.factory';
-import { ELEMENT_RESOLVERS } from '../catalog/element-relations';
-import { MapElementsResolver } from '../catalog/map-elements.resolver';
-import { FindingExplanationResolver } from '../findings/finding-explanation.resolver';
-import { FindingsResolver } from '../findings/findings.resolver';
-import { RulesResolver } from '../findings/rules.resolver';
-import { LineageNodeResolver } from '../lineage/lineage-node.resolver';
-import { LineageResolver } from '../lineage/lineage.resolver';
-import { MapsResolver } from '../maps/maps.resolver';
-import { PersonTraceResolver } from '../recipients/person-trace.resolver';
-import { RecipientRowResolver } from '../recipients/recipient-row.resolver';
-import { RecipientsResolver } from '../recipients/recipients.resolver';
+import { API_RESOLVERS } from '../api.module';
 import { changeSetDocument } from './change-set-document';
 import { ChangeSetInput } from './change-set.input';
 
@@ -45,20 +35,6 @@ class ChangeSetInputCheckResolver {
   }
 }
 
-/** Every resolver of ApiModule, so that the generated schema also shows that no input name clashes with an existing type. */
-const API_RESOLVERS = [
-  MapsResolver,
-  MapElementsResolver,
-  ...ELEMENT_RESOLVERS,
-  FindingsResolver,
-  FindingExplanationResolver,
-  RulesResolver,
-  LineageResolver,
-  LineageNodeResolver,
-  RecipientsResolver,
-  PersonTraceResolver,
-  RecipientRowResolver,
-];
 
 const ENTRY_INPUTS: Record<Section, string> = {
   groups: 'GroupInput',
@@ -142,7 +118,8 @@ describe('ChangeSetInput as GraphQL', () => {
   });
 
   it('generates a schema with the existing types and the change set inputs, no name clashing', () => {
-    const existing = [...readFileSync(join(__dirname, '..', '..', 'schema.gql'), 'utf8').matchAll(/^(?:type|input|enum|scalar|interface|union) (\w+)/gm)].map((m) => m[1]);
+    // The committed schema has these inputs too: a clash would be with a type of another kind (an output type or enum of that name).
+    const existing = [...readFileSync(join(__dirname, '..', '..', 'schema.gql'), 'utf8').matchAll(/^(?:type|enum|scalar|interface|union) (\w+)/gm)].map((m) => m[1]);
     const inputs = [...NEW_TYPES, ...Object.values(ENTRY_INPUTS), ...Object.values(NESTED_INPUTS)];
     expect(existing).toEqual(expect.arrayContaining(['Organization', 'Flow', 'Consent', 'Role', 'Basis']));
     expect(inputs.filter((name) => existing.includes(name))).toEqual([]);

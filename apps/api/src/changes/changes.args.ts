@@ -70,18 +70,9 @@ export class ChangeRequestArgs {
   id!: string;
 }
 
+/** A page of a history list: newest first, up to 200 at a time. */
 @ArgsType()
-export class ChangeRequestsArgs {
-  @Field(() => String, { nullable: true, description: 'Only requests against this map.' })
-  @IsOptional()
-  @IsMapName()
-  map?: string;
-
-  @Field(() => String, { nullable: true, description: 'PENDING, APPROVED or REJECTED.' })
-  @IsOptional()
-  @IsString()
-  state?: string;
-
+class HistoryPageArgs {
   @Field(() => Int, { defaultValue: 50, description: 'Page size, 0 to 200.' })
   @IsInt()
   @Min(0)
@@ -95,7 +86,20 @@ export class ChangeRequestsArgs {
 }
 
 @ArgsType()
-export class ChangesArgs {
+export class ChangeRequestsArgs extends HistoryPageArgs {
+  @Field(() => String, { nullable: true, description: 'Only requests against this map.' })
+  @IsOptional()
+  @IsMapName()
+  map?: string;
+
+  @Field(() => String, { nullable: true, description: 'PENDING, APPROVED or REJECTED.' })
+  @IsOptional()
+  @IsString()
+  state?: string;
+}
+
+@ArgsType()
+export class ChangesArgs extends HistoryPageArgs {
   @Field({ description: 'The map (also one that was deleted: its history stays).' })
   @IsMapName()
   map!: string;
@@ -119,17 +123,6 @@ export class ChangesArgs {
   @IsOptional()
   @IsString()
   actor?: string;
-
-  @Field(() => Int, { defaultValue: 50, description: 'Page size, 0 to 200.' })
-  @IsInt()
-  @Min(0)
-  @Max(200)
-  first!: number;
-
-  @Field(() => String, { nullable: true, description: '`pageInfo.endCursor` of the previous page.' })
-  @IsOptional()
-  @IsString()
-  after?: string;
 }
 
 @ArgsType()
