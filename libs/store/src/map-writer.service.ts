@@ -104,6 +104,8 @@ export const SINGLE_TRANSACTION_ROWS = 30_000;
 const FINDINGS_PER_TRANSACTION = 5_000;
 /** How long a writer waits for another writer of the same map before it gets CONFLICT. */
 export const LOCK_WAIT_MS = 5_000;
+/** How long a proposal (a dry run) waits for the map's lock. */
+const DRY_RUN_LOCK_WAIT_MS = 30_000;
 /** A batched write holds the map's lock for as long as it runs. */
 const BATCHED_WRITE_TIMEOUT_MS = 6 * 60 * 60_000;
 
@@ -291,6 +293,9 @@ export class MapWriter {
     const token = randomUUID();
     let marked: string | null = null;
     const lock = { ...this.lock(name, options.timeoutMs ?? IN_PLACE_WRITE_TIMEOUT_MS), rollback: options.dryRun === true };
+    // A proposal takes the map's lock too (it writes, then rolls back), but it should not fail because
+    // other proposals or writes are queued before it: it waits longer than a write does.
+    if (options.dryRun) Object.assign(lock, { waitMs: DRY_RUN_LOCK_WAIT_MS, conflictMessage: `map "${name}" is busy with other writes and proposals; try again in a moment` });
     try {
       return await this.db.lockedWrite(options.op ?? 'map.changeInPlace', lock, async (q, locked) => {
         const state = toLockedState(locked[0], name);
