@@ -157,6 +157,7 @@ describe('API keys and roles (real Neo4j)', () => {
       await gql(verbose, VIEWER, {}, { key: keys[1] });
       await gql(verbose, REVOKE, { name: created.data.createApiKey.apiKey.name });
       await gql(verbose, VIEWER, {}, { key });
+      await gql(verbose, 'query { map(name: "no-such-map") { version } }');
     } finally {
       await verbose?.close();
       Logger.overrideLogger(false);
@@ -164,6 +165,8 @@ describe('API keys and roles (real Neo4j)', () => {
       err.mockRestore();
     }
     expect(lines.join('').length).toBeGreaterThan(0);
+    // Refusals and NOT_FOUND are answers to the caller, not faults of the service: no error line with a stack.
+    expect(lines.join('')).not.toContain('ExceptionsHandler');
     for (const key of keys) {
       expect(lines.join('')).not.toContain(key);
       expect(lines.join('')).not.toContain(key.slice(4));

@@ -1,3 +1,5 @@
+import { IntrinsicException } from '@nestjs/common';
+
 /**
  * Domain errors carry a stable code that the API hands to clients unchanged.
  * They never carry Cypher, driver internals or stack traces in their message.
@@ -12,7 +14,12 @@ export interface Problem {
   message: string;
 }
 
-export abstract class DomainError extends Error {
+/**
+ * Nest logs every error a resolver throws as an ERROR with its stack, unless it is an
+ * IntrinsicException: a user's mistake (NOT_FOUND, CONFLICT, BAD_USER_INPUT…) is an answer, not a
+ * fault of the service, so domain errors are intrinsic; unexpected ones are still logged (format-error).
+ */
+export abstract class DomainError extends IntrinsicException {
   abstract readonly code: ErrorCode;
 }
 
