@@ -313,10 +313,12 @@ export class MapWriter {
         const scope = state.rulesDigest === this.rules.digest ? changed.scope : null;
         const before = scope === null ? await this.findings.storedIn(session) : await this.findings.storedOnTargetsIn(session, scope);
         const findings = await this.engine.evaluateIn(session, scope === null ? {} : { targets: scope });
+        const effect: WriteEffect = { before, after: findings, elements: changed.elements ?? [] };
+        // A dry run is rolled back: storing its findings, its version and its history would be undone anyway.
+        if (options.dryRun) return { map: { name, version: state.version + 1, storage: state.storage }, baseVersion: state.version, result: changed.result, evaluatedTargets: scope?.length ?? null, effect };
         if (scope === null) await this.findings.storeAll(session, findings);
         else await this.findings.storeForTargets(session, scope, findings);
         const published = await this.generations.publishInPlace(q, name, { counts: changed.counts, rulesDigest: this.rules.digest, nextSeqs: changed.nextSeqs });
-        const effect: WriteEffect = { before, after: findings, elements: changed.elements ?? [] };
         const recordId = randomUUID();
         const chunks = await this.history.writeChunks(q, recordId, name, published.version, effect.elements);
         await this.recordHistory(q, recordId, name, published.version, state.version, options.history, effect, chunks);
