@@ -4,3 +4,4 @@ export * from './errors';
 export * from './ids';
 export * from './answer-cache';
 export * from './actor';
+export * from './locale';

@@ -1,8 +1,22 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '@tadoru/catalog';
+import { LineageModule } from '@tadoru/lineage';
+import { RecipientsModule } from '@tadoru/recipients';
 import { RulesModule } from '@tadoru/rules';
 import { StoreModule } from '@tadoru/store';
 import { CheckBaseService } from './check-base.service';
 import { CheckService } from './check.service';
+import { ReportBuilder, REPORT_BUILDERS } from './document/report-kind';
+import { REPORT_BUILDER_CLASSES } from './report-builders';
 
-@Module({ imports: [StoreModule, RulesModule], providers: [CheckService, CheckBaseService], exports: [CheckService, CheckBaseService] })
+@Module({
+  imports: [StoreModule, RulesModule, CatalogModule, LineageModule, RecipientsModule],
+  providers: [
+    CheckService,
+    CheckBaseService,
+    ...REPORT_BUILDER_CLASSES,
+    { provide: REPORT_BUILDERS, useFactory: (...builders: ReportBuilder[]) => builders, inject: [...REPORT_BUILDER_CLASSES] },
+  ],
+  exports: [CheckService, CheckBaseService, REPORT_BUILDERS],
+})
 export class ReportsModule {}
