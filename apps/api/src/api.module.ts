@@ -11,6 +11,7 @@ import { StoreModule } from '@tadoru/store';
 import { RulesModule } from '@tadoru/rules';
 import { RecipientsModule } from '@tadoru/recipients';
 import { ChangesModule } from '@tadoru/changes';
+import { ReportsModule } from '@tadoru/reports';
 import { ELEMENT_RESOLVERS } from './catalog/element-relations';
 import { MapElementsResolver } from './catalog/map-elements.resolver';
 import { ApiAuthModule, ApiAuthSettings } from './graphql/api-auth.module';
@@ -22,6 +23,8 @@ import { MapPins } from './graphql/map-pins';
 import { RequestAuthenticator } from './graphql/request-authenticator';
 import { snapshotConsistencyPlugin } from './graphql/snapshot-consistency.plugin';
 import { HealthController } from './health/health.controller';
+import { ReportResolver } from './reports/report.resolver';
+import { ReportsController } from './reports/reports.controller';
 import { FindingExplanationResolver } from './findings/finding-explanation.resolver';
 import { FindingsResolver } from './findings/findings.resolver';
 import { RulesResolver } from './findings/rules.resolver';
@@ -72,6 +75,7 @@ export const API_RESOLVERS = [
   ApiKeysResolver,
   CreateApiKeyResolver,
   RevokeApiKeyResolver,
+  ReportResolver,
 ];
 
 @Module({})
@@ -88,6 +92,7 @@ export class ApiModule {
         RulesModule,
         RecipientsModule,
         ChangesModule,
+        ReportsModule,
         auth,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -113,7 +118,7 @@ export class ApiModule {
           },
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ReportsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         ...API_RESOLVERS,

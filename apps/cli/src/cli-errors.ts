@@ -10,9 +10,9 @@ export function formatProblem(p: Problem): string {
  * Prints an error the way a CLI user needs it: every problem of an invalid map with its path,
  * domain errors as one line, anything else as one line too (no stack unless TADORU_DEBUG is set).
  */
-export function reportCliError(error: unknown): number {
+export function reportCliError(error: unknown, what = 'map'): number {
   if (error instanceof InvalidInputError) {
-    process.stderr.write(`invalid map: ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}\n`);
+    process.stderr.write(`invalid ${what}: ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}\n`);
     for (const p of error.problems) process.stderr.write(`  ${formatProblem(p)}\n`);
     return EXIT_INVALID_INPUT;
   }

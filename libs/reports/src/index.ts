@@ -5,3 +5,5 @@ export * from './reports.module';
 export * from './document/report-document';
 export * from './document/report-kind';
 export * from './document/format-cell';
+export * from './reports.service';
+export * from './render/render-report';

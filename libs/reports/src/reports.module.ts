@@ -8,15 +8,17 @@ import { CheckBaseService } from './check-base.service';
 import { CheckService } from './check.service';
 import { ReportBuilder, REPORT_BUILDERS } from './document/report-kind';
 import { REPORT_BUILDER_CLASSES } from './report-builders';
+import { ReportsService } from './reports.service';
 
 @Module({
   imports: [StoreModule, RulesModule, CatalogModule, LineageModule, RecipientsModule],
   providers: [
     CheckService,
     CheckBaseService,
+    ReportsService,
     ...REPORT_BUILDER_CLASSES,
     { provide: REPORT_BUILDERS, useFactory: (...builders: ReportBuilder[]) => builders, inject: [...REPORT_BUILDER_CLASSES] },
   ],
-  exports: [CheckService, CheckBaseService, REPORT_BUILDERS],
+  exports: [CheckService, CheckBaseService, ReportsService, REPORT_BUILDERS],
 })
 export class ReportsModule {}
