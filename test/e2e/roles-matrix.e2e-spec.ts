@@ -32,6 +32,8 @@ const EXPECTED: Record<'Query' | 'Mutation' | 'DataMap', Record<string, Expectat
     compareVersions: [ADMIN, AUDITOR, DPO],
     changeRequests: [ADMIN, ARCHITECT, DPO],
     changeRequest: [ADMIN, ARCHITECT, DPO],
+    // of a map that does not exist: an allowed caller gets NOT_FOUND, nothing is built
+    report: { roles: [ADMIN, AUDITOR, DPO], args: 'kind: overview, map: "no-such-map"' },
   },
   Mutation: {
     importMap: [ADMIN, ARCHITECT],
