@@ -1,0 +1,177 @@
+/**
+ * The report benchmark (`npm run bench:reports`): on a generated map of each size, bulk-imports it,
+ * then builds every kind of report in the given formats, writing each to a sink that only counts
+ * bytes, and samples the process's resident memory and heap while it does. It prints and writes
+ * bench/results/reports.json: per size, kind and format, the seconds, the bytes and the peak memory
+ * above what the service held before the report.
+ *
+ *   npm run bench:reports -- [--sizes 10000,1000000] [--seed 7] [--formats json,csv,pdf] [--lang ja]
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CatalogModule, CatalogService, MapDirectoryService } from '@tadoru/catalog';
+import { generateMap } from '@tadoru/generator';
+import { GraphModule, MigrationRunner, projectRoot } from '@tadoru/graph';
+import { LineageModule } from '@tadoru/lineage';
+import { startEmbeddedNeo4j } from '@tadoru/neo4j-launcher';
+import { RecipientsModule } from '@tadoru/recipients';
+import { REPORT_FORMATS, REPORT_KINDS, renderReport, ReportFormat, ReportKindName, ReportsModule, ReportsService } from '@tadoru/reports';
+import { RulesModule } from '@tadoru/rules';
+import { BulkMapImportService, StoreModule } from '@tadoru/store';
+import { ChangesModule } from '@tadoru/changes';
+
+interface Options {
+  sizes: number[];
+  seed: number;
+  formats: ReportFormat[];
+  lang: 'en' | 'ja';
+  out: string;
+}
+
+const log = (line: string): void => {
+  process.stderr.write(`[bench:reports ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+};
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { sizes: [10_000, 1_000_000], seed: 7, formats: ['json', 'csv', 'pdf'], lang: 'ja', out: join(projectRoot(), 'bench', 'results') };
+  for (let i = 0; i < argv.length; i++) {
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${argv[i - 1]} needs a value`);
+      return v;
+    };
+    switch (argv[i]) {
+      case '--sizes':
+        options.sizes = value().split(',').map(Number);
+        break;
+      case '--seed':
+        options.seed = Number(value());
+        break;
+      case '--formats':
+        options.formats = value().split(',') as ReportFormat[];
+        break;
+      case '--lang':
+        options.lang = value() === 'en' ? 'en' : 'ja';
+        break;
+      default:
+        throw new Error(`unknown option ${argv[i]} (expected --sizes, --seed, --formats, --lang)`);
+    }
+  }
+  if (options.sizes.some((s) => !Number.isInteger(s) || s <= 0)) throw new Error('--sizes takes positive integers, e.g. 10000,1000000');
+  for (const f of options.formats) if (!REPORT_FORMATS.includes(f)) throw new Error(`--formats takes ${REPORT_FORMATS.join(', ')}`);
+  return options;
+}
+
+@Module({})
+class BenchModule {
+  static forRoot(uri: string): DynamicModule {
+    return {
+      module: BenchModule,
+      imports: [GraphModule.forRoot({ uri, database: 'neo4j', txTimeoutMs: 30 * 60_000 }), CatalogModule, StoreModule, LineageModule, RulesModule, RecipientsModule, ReportsModule, ChangesModule],
+    };
+  }
+}
+
+/** Peak resident set and heap while `work` runs, sampled every 50 ms, above what was held before. */
+async function measured<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; peakRssMiB: number; peakHeapMiB: number }> {
+  global.gc?.();
+  const base = process.memoryUsage();
+  let rss = base.rss;
+  let heap = base.heapUsed;
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+  }, 50);
+  const started = performance.now();
+  try {
+    const value = await work();
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+    return { value, ms: performance.now() - started, peakRssMiB: Math.round((rss - base.rss) / 2 ** 20), peakHeapMiB: Math.round((heap - base.heapUsed) / 2 ** 20) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** A person and a system to report on: the first people entry, and the system that sends the most flows to other organizations. */
+async function subjects(ctx: INestApplicationContext, map: string): Promise<{ person: string; system: string; since: string }> {
+  const catalog = ctx.get(CatalogService);
+  const pinned = await ctx.get(MapDirectoryService).pin(map);
+  const person = (await catalog.list('people', pinned, {}, { first: 1 })).items[0]?.id;
+  const sent = new Map<string, number>();
+  let after: string | undefined;
+  for (let pages = 0; pages < 20; pages++) {
+    const page = await catalog.list('flows', pinned, { crossOrganization: true }, { first: 500, after });
+    for (const f of page.items) sent.set(f.from, (sent.get(f.from) ?? 0) + 1);
+    if (!page.hasNextPage || !page.endCursor) break;
+    after = page.endCursor;
+  }
+  const system = [...sent].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (!person || !system) throw new Error('the generated map has no people entry or no flow to another organization');
+  return { person, system, since: '2024-04-01' };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const work = mkdtempSync(join(tmpdir(), 'tadoru-bench-reports-'));
+  const heap = process.env.TADORU_NEO4J_HEAP ?? '6g';
+  const pageCache = process.env.TADORU_NEO4J_PAGE_CACHE ?? '6g';
+  const server = await startEmbeddedNeo4j({ heap, pageCache, txTimeout: '30m', log });
+  const ctx = await NestFactory.createApplicationContext(BenchModule.forRoot(server.uri), { logger: ['error', 'warn'] });
+  const results: unknown[] = [];
+  try {
+    await ctx.get(MigrationRunner).apply();
+    for (const scale of options.sizes) {
+      const file = join(work, `map-${scale}.json`);
+      log(`${scale}: generating`);
+      const generated = await generateMap({ scale, seed: options.seed, out: file });
+      log(`${scale}: importing ${generated.graph.nodes} nodes`);
+      const started = Date.now();
+      await ctx.get(BulkMapImportService).importFiles([file]);
+      log(`${scale}: imported in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      const about = await subjects(ctx, generated.map);
+      const reports = ctx.get(ReportsService);
+      const kinds: Record<string, unknown> = {};
+      for (const kind of REPORT_KINDS as readonly ReportKindName[]) {
+        for (const format of options.formats) {
+          const request = reports.check({
+            kind,
+            map: generated.map,
+            format,
+            lang: options.lang,
+            person: kind === 'disclosure' ? about.person : null,
+            system: kind === 'breach' ? about.system : null,
+            since: kind === 'breach' ? about.since : null,
+          });
+          let bytes = 0;
+          const run = await measured(async () => {
+            const doc = await reports.build(request);
+            await renderReport(doc, format, { write: (chunk) => void (bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength) });
+          });
+          const figure = { seconds: Math.round(run.ms / 100) / 10, mebibytes: Math.round((bytes / 2 ** 20) * 100) / 100, peakRssMiB: run.peakRssMiB, peakHeapMiB: run.peakHeapMiB };
+          kinds[`${kind}.${format}`] = figure;
+          log(`${scale}: ${kind} ${format}: ${figure.seconds} s, ${figure.mebibytes} MiB, peak +${figure.peakRssMiB} MiB resident / +${figure.peakHeapMiB} MiB heap`);
+        }
+      }
+      results.push({ scale, nodes: generated.graph.nodes, subjects: about, reports: kinds });
+    }
+  } finally {
+    await ctx.close();
+    await server.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+  mkdirSync(options.out, { recursive: true });
+  const out = { machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30) }, seed: options.seed, lang: options.lang, neo4j: { heap, pageCache }, results };
+  writeFileSync(join(options.out, 'reports.json'), `${JSON.stringify(out, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
