@@ -20,12 +20,18 @@ export const MAX_LABEL_CHARS = 28;
 
 const MARGIN = 16;
 const NODE_HEIGHT = 36;
+const NODE_LINE = 15;
+const EDGE_LINE = 12;
+/** Widest line of a box's or an edge's label before it wraps. */
+const NODE_TEXT_WIDTH = 176;
+const EDGE_TEXT_WIDTH = 132;
 const NODE_GAP = 12;
 const FRAME_PAD = 8;
 const FRAME_HEADER = 18;
 const FRAME_GAP = 14;
 const WAYPOINT_HEIGHT = 14;
-const SELF_LOOP_SPACE = 30;
+/** Height of a derivation's loop above its box (its label goes above that). */
+const SELF_LOOP_HEIGHT = 18;
 const BACK_EDGE_STEP = 16;
 
 export interface Point {
@@ -42,7 +48,8 @@ export interface Rect {
 
 export interface PlacedNode extends Rect {
   id: string;
-  label: string;
+  /** The label cut to fit (at most two lines). */
+  lines: string[];
   fullLabel: string;
   group?: string;
   unlawful: boolean;
@@ -55,7 +62,8 @@ export interface PlacedFrame extends Rect {
 }
 
 export interface PlacedEdge {
-  label: string;
+  /** The label cut to fit (at most two lines). */
+  lines: string[];
   fullLabel: string;
   unlawful: boolean;
   derivation: boolean;
@@ -99,16 +107,15 @@ export function layoutDiagram(nodes: DiagramNode[], edges: DiagramEdge[]): Diagr
   const columns = longestPathColumns(nodes, forward, index);
 
   // Slots: one per node, plus a waypoint per crossed column of every long forward edge.
-  const selfLoopNodes = new Set(self.map((edge) => edge.from));
   const slots: Slot[] = nodes.map((node, i) => ({
     id: node.id,
     column: columns[i],
     order: i,
     node,
     index: i,
-    width: Math.max(120, Math.min(360, textWidth(truncate(node.label), FONT.node) + (node.country ? 44 : 24), node.group ? textWidth(truncate(node.group), FONT.group) + 2 * FRAME_PAD : 0)),
-    height: NODE_HEIGHT,
-    topSpace: selfLoopNodes.has(node.id) ? SELF_LOOP_SPACE : 0,
+    width: Math.max(120, linesWidth(nodeLines(node), FONT.node, node.unlawful) + (node.country ? 48 : 26), node.group ? textWidth(truncate(node.group), FONT.group, true) + 2 * FRAME_PAD : 0),
+    height: NODE_HEIGHT + (nodeLines(node).length - 1) * NODE_LINE,
+    topSpace: selfLoopSpace(self.filter((edge) => edge.from === node.id)),
     x: 0,
     y: 0,
   }));
@@ -138,6 +145,13 @@ export function layoutDiagram(nodes: DiagramNode[], edges: DiagramEdge[]): Diagr
     const column = slotById.get(edge.from)!.column;
     gaps[column] = Math.max(gaps[column], Math.min(340, edgeLabelWidth(edge) + 36));
   });
+  // Boxes take their column's width, so a label wraps at that width rather than at the default.
+  for (const slot of slots) {
+    if (!slot.node) continue;
+    const node = slot.node;
+    const lines = nodeLines(node, columnWidths[slot.column] - (node.country ? 48 : 26));
+    slot.height = NODE_HEIGHT + (lines.length - 1) * NODE_LINE;
+  }
   const columnX: number[] = [];
   let x = MARGIN;
   for (let c = 0; c < columnCount; c++) {
@@ -167,11 +181,16 @@ export function layoutDiagram(nodes: DiagramNode[], edges: DiagramEdge[]): Diagr
     placedEdges.push(placed);
   });
   if (back.length > 0) bottom += BACK_EDGE_STEP * back.length + FONT.edge + 12;
-  self.forEach((edge) => placedEdges.push(routeSelf(edge, slotById.get(edge.from)!, labelBoxes)));
+  const loopLabelsSoFar = new Map<string, number>();
+  for (const edge of self) {
+    const stacked = loopLabelsSoFar.get(edge.from) ?? 0;
+    placedEdges.push(routeSelf(edge, slotById.get(edge.from)!, stacked, labelBoxes));
+    loopLabelsSoFar.set(edge.from, stacked + edgeLabelHeight(edge) + 2);
+  }
 
   const placedNodes: PlacedNode[] = boxes.map((slot) => ({
     id: slot.id,
-    label: truncate(slot.node!.label),
+    lines: nodeLines(slot.node!, slot.width - (slot.node!.country ? 48 : 26)),
     fullLabel: slot.node!.label,
     group: slot.node!.group,
     unlawful: slot.node!.unlawful === true,
@@ -315,7 +334,7 @@ function stackColumn(column: Slot[], place: { top: number; frames: PlacedFrame[]
     if (place) {
       const frameX = run[0].x - FRAME_PAD;
       const frameWidth = run[0].width + 2 * FRAME_PAD;
-      const label = truncate(group, Math.max(4, Math.floor((frameWidth - 2 * FRAME_PAD) / (FONT.group * 0.62))));
+      const label = fitLine(truncate(group), FONT.group, frameWidth - 2 * FRAME_PAD, true);
       place.frames.push({ x: frameX, y: frameTop, width: frameWidth, height: y - frameTop, label, fullLabel: group });
     }
   }
@@ -378,27 +397,35 @@ function routeBack(edge: DiagramEdge, slotById: Map<string, Slot>, depth: number
   const tip = { x: to.x + to.width / 2 + 10, y: to.y + to.height };
   const path = `M${fmt(start.x)},${fmt(start.y)} C${fmt(start.x)},${fmt(depth)} ${fmt(tip.x)},${fmt(depth)} ${fmt(tip.x)},${fmt(tip.y + 6)} L${fmt(tip.x)},${fmt(tip.y + 6)}`;
   const width = edgeLabelWidth(edge);
-  const labelBox = { x: (start.x + tip.x) / 2 - width / 2, y: depth - FONT.edge, width, height: FONT.edge + 6 };
+  const height = edgeLabelHeight(edge);
+  const labelBox = { x: (start.x + tip.x) / 2 - width / 2, y: depth - height / 2, width, height };
   labelBoxes.push(labelBox);
   return { ...edgeText(edge), path, tip, direction: { x: 0, y: -1 }, labelBox };
 }
 
-function routeSelf(edge: DiagramEdge, slot: Slot, labelBoxes: Rect[]): PlacedEdge {
+function routeSelf(edge: DiagramEdge, slot: Slot, stackedAbove: number, labelBoxes: Rect[]): PlacedEdge {
   const start = { x: slot.x + slot.width * 0.62, y: slot.y };
   const tip = { x: slot.x + slot.width * 0.38, y: slot.y };
-  const lift = slot.y - SELF_LOOP_SPACE + 10;
+  const lift = slot.y - SELF_LOOP_HEIGHT - 4;
   const path = `M${fmt(start.x)},${fmt(start.y)} C${fmt(start.x)},${fmt(lift)} ${fmt(tip.x)},${fmt(lift)} ${fmt(tip.x)},${fmt(tip.y - 6)}`;
   const width = edgeLabelWidth(edge);
-  const labelBox = { x: slot.x + slot.width / 2 - width / 2, y: lift - FONT.edge + 2, width, height: FONT.edge + 6 };
+  const height = edgeLabelHeight(edge);
+  // Several derivations of one system stack their labels upwards.
+  const labelBox = { x: slot.x + slot.width / 2 - width / 2, y: slot.y - SELF_LOOP_HEIGHT + 2 - height - stackedAbove, width, height };
   labelBoxes.push(labelBox);
   return { ...edgeText(edge), path, tip, direction: { x: 0, y: 1 }, labelBox };
+}
+
+function selfLoopSpace(loops: DiagramEdge[]): number {
+  if (loops.length === 0) return 0;
+  return SELF_LOOP_HEIGHT + loops.reduce((sum, edge) => sum + edgeLabelHeight(edge) + 2, 0);
 }
 
 /** Tries a few spots along the line and takes the first that covers no other label and no box. */
 function placeLabel(edge: DiagramEdge, at: (t: number) => Point, labelBoxes: Rect[], boxes: Slot[], e: number): Rect | null {
   if (!edge.label && !edge.crossBorder) return null;
   const width = edgeLabelWidth(edge);
-  const height = FONT.edge + 6;
+  const height = edgeLabelHeight(edge);
   const candidates = [0.5, 0.35, 0.65, 0.22, 0.78, 0.5];
   let chosen: Rect | null = null;
   for (const t of candidates) {
@@ -419,12 +446,58 @@ function placeLabel(edge: DiagramEdge, at: (t: number) => Point, labelBoxes: Rec
 }
 
 function edgeText(edge: DiagramEdge) {
-  return { label: truncate(edge.label), fullLabel: edge.label, unlawful: edge.unlawful === true, derivation: edge.derivation === true, crossBorder: edge.crossBorder };
+  return { lines: edgeLines(edge), fullLabel: edge.label, unlawful: edge.unlawful === true, derivation: edge.derivation === true, crossBorder: edge.crossBorder };
+}
+
+function nodeLines(node: DiagramNode, maxWidth = NODE_TEXT_WIDTH): string[] {
+  return wrap(truncate(node.label), FONT.node, Math.max(NODE_TEXT_WIDTH, maxWidth), node.unlawful);
+}
+
+function edgeLines(edge: DiagramEdge): string[] {
+  return edge.label ? wrap(truncate(edge.label), FONT.edge, EDGE_TEXT_WIDTH, edge.unlawful) : [];
+}
+
+function linesWidth(lines: string[], fontSize: number, bold?: boolean): number {
+  return Math.max(0, ...lines.map((line) => textWidth(line, fontSize, bold)));
 }
 
 function edgeLabelWidth(edge: DiagramEdge): number {
-  const badge = edge.crossBorder ? textWidth(edge.crossBorder, FONT.badge) + 10 : 0;
-  return textWidth(truncate(edge.label), FONT.edge) + badge + 8;
+  const badge = edge.crossBorder ? textWidth(edge.crossBorder, FONT.badge, true) + 10 : 0;
+  return linesWidth(edgeLines(edge), FONT.edge, edge.unlawful) + badge + 8;
+}
+
+function edgeLabelHeight(edge: DiagramEdge): number {
+  return Math.max(1, edgeLines(edge).length) * EDGE_LINE + 4;
+}
+
+/**
+ * Breaks a label into at most two lines no wider than `maxWidth`: at a space or after a
+ * punctuation mark when there is one on the line, else between any two characters (Japanese has
+ * no spaces); what does not fit on the second line is cut with an ellipsis.
+ */
+export function wrap(text: string, fontSize: number, maxWidth: number, bold?: boolean): string[] {
+  if (textWidth(text, fontSize, bold) <= maxWidth) return [text];
+  const chars = Array.from(text);
+  let line = '';
+  let breakAt = -1;
+  for (let i = 0; i < chars.length; i++) {
+    if (textWidth(line + chars[i], fontSize, bold) > maxWidth && line.length > 0) {
+      const cut = breakAt > 0 ? breakAt : Array.from(line).length;
+      const first = chars.slice(0, cut).join('').trimEnd();
+      const rest = chars.slice(cut).join('').trimStart();
+      return [first, fitLine(rest, fontSize, maxWidth, bold)];
+    }
+    line += chars[i];
+    if (/[\s/_:：、，,・）)-]/.test(chars[i])) breakAt = i + 1;
+  }
+  return [text];
+}
+
+function fitLine(text: string, fontSize: number, maxWidth: number, bold?: boolean): string {
+  if (textWidth(text, fontSize, bold) <= maxWidth) return text;
+  const chars = Array.from(text.replace(/…$/, ''));
+  while (chars.length > 1 && textWidth(`${chars.join('')}…`, fontSize, bold) > maxWidth) chars.pop();
+  return `${chars.join('').trimEnd()}…`;
 }
 
 function bezier([p0, p1, p2, p3]: Point[], t: number): Point {
@@ -461,14 +534,25 @@ export function truncate(text: string, max = MAX_LABEL_CHARS): string {
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-/** An estimate of a text's width (no font metrics here): full-width characters are 1 em, others about 0.6 em. */
-export function textWidth(text: string, fontSize: number): number {
+/**
+ * Advance widths (em) of the printable ASCII characters in Noto Sans JP Regular, the font the PDF
+ * embeds (browsers showing another Japanese sans-serif come close); full-width characters are 1 em.
+ */
+const ASCII_EMS = [
+  0.224, 0.323, 0.474, 0.555, 0.555, 0.921, 0.68, 0.278, 0.338, 0.338, 0.467, 0.555, 0.278, 0.347, 0.278, 0.392, 0.555, 0.555, 0.555, 0.555, 0.555, 0.555, 0.555, 0.555,
+  0.555, 0.555, 0.278, 0.278, 0.555, 0.555, 0.555, 0.474, 0.946, 0.608, 0.657, 0.638, 0.688, 0.589, 0.552, 0.689, 0.728, 0.293, 0.535, 0.646, 0.543, 0.812, 0.723, 0.742,
+  0.633, 0.742, 0.635, 0.596, 0.599, 0.721, 0.575, 0.878, 0.573, 0.531, 0.603, 0.338, 0.392, 0.338, 0.555, 0.559, 0.606, 0.563, 0.618, 0.51, 0.62, 0.554, 0.325, 0.564,
+  0.607, 0.275, 0.275, 0.552, 0.284, 0.926, 0.61, 0.606, 0.62, 0.62, 0.388, 0.468, 0.377, 0.607, 0.521, 0.802, 0.498, 0.521, 0.475, 0.338, 0.27, 0.338, 0.555,
+];
+
+/** A text's width in the drawing's font (bold is about 6 % wider), with a small margin for other fonts. */
+export function textWidth(text: string, fontSize: number, bold = false): number {
   let ems = 0;
   for (const char of text) {
     const code = char.codePointAt(0)!;
-    ems += code >= 0x2e80 && !(code >= 0xff61 && code <= 0xff9f) ? 1 : code === 0x20 ? 0.3 : 0.62;
+    ems += code >= 32 && code < 127 ? ASCII_EMS[code - 32] : code >= 0xff61 && code <= 0xff9f ? 0.5 : code < 0x2e80 ? 0.62 : 1;
   }
-  return ems * fontSize;
+  return ems * fontSize * (bold ? 1.06 : 1) * 1.04;
 }
 
 export function fmt(n: number): string {

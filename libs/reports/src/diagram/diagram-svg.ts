@@ -44,12 +44,15 @@ export function drawDiagram(layout: DiagramLayout, note: string | null): { svg: 
 
 function drawNode(node: PlacedNode): string {
   const stroke = node.unlawful ? COLOURS.unlawful : COLOURS.boxStroke;
-  const badgeWidth = node.country ? textWidth(node.country, FONT.badge) + 10 : 0;
+  const badgeWidth = node.country ? textWidth(node.country, FONT.badge, true) + 10 : 0;
   const centreX = node.x + (node.width - badgeWidth) / 2;
   const parts = [
     `<g><title>${escapeXml(node.group ? `${node.fullLabel} (${node.group})` : node.fullLabel)}</title>`,
     `<rect x="${fmt(node.x)}" y="${fmt(node.y)}" width="${fmt(node.width)}" height="${fmt(node.height)}" rx="4" ry="4" fill="${node.unlawful ? COLOURS.unlawfulFill : COLOURS.box}" stroke="${stroke}" stroke-width="${node.unlawful ? 2.4 : 1.2}"/>`,
-    `<text x="${fmt(centreX)}" y="${fmt(node.y + node.height / 2 + FONT.node * 0.36)}" font-size="${FONT.node}" text-anchor="middle"${node.unlawful ? ' font-weight="bold"' : ''} fill="${node.unlawful ? COLOURS.unlawfulText : COLOURS.text}">${escapeXml(node.label)}</text>`,
+    ...node.lines.map((line, i) => {
+      const baseline = node.y + node.height / 2 + FONT.node * 0.36 + (i - (node.lines.length - 1) / 2) * 15;
+      return `<text x="${fmt(centreX)}" y="${fmt(baseline)}" font-size="${FONT.node}" text-anchor="middle"${node.unlawful ? ' font-weight="bold"' : ''} fill="${node.unlawful ? COLOURS.unlawfulText : COLOURS.text}">${escapeXml(line)}</text>`;
+    }),
   ];
   if (node.country) {
     const x = node.x + node.width - badgeWidth - 5;
@@ -78,15 +81,18 @@ function drawEdgeLabel(edge: PlacedEdge): string {
   if (!box) return '';
   const parts = [`<rect x="${fmt(box.x)}" y="${fmt(box.y)}" width="${fmt(box.width)}" height="${fmt(box.height)}" rx="3" ry="3" fill="#ffffff" fill-opacity="0.92"/>`];
   let x = box.x + 4;
-  const baseline = box.y + box.height / 2 + FONT.edge * 0.36;
+  const firstBaseline = box.y + box.height / 2 + FONT.edge * 0.36 - ((edge.lines.length - 1) * 12) / 2;
   if (edge.crossBorder) {
-    const badgeWidth = textWidth(edge.crossBorder, FONT.badge) + 8;
-    parts.push(`<rect x="${fmt(x)}" y="${fmt(box.y + 2)}" width="${fmt(badgeWidth)}" height="${fmt(box.height - 4)}" rx="2" ry="2" fill="${COLOURS.badge}"/>`);
-    parts.push(`<text x="${fmt(x + badgeWidth / 2)}" y="${fmt(baseline - 0.5)}" font-size="${FONT.badge}" font-weight="bold" text-anchor="middle" fill="#ffffff">${escapeXml(edge.crossBorder)}</text>`);
+    const badgeWidth = textWidth(edge.crossBorder, FONT.badge, true) + 8;
+    const badgeTop = box.y + box.height / 2 - 6;
+    parts.push(`<rect x="${fmt(x)}" y="${fmt(badgeTop)}" width="${fmt(badgeWidth)}" height="12" rx="2" ry="2" fill="${COLOURS.badge}"/>`);
+    parts.push(`<text x="${fmt(x + badgeWidth / 2)}" y="${fmt(badgeTop + 9)}" font-size="${FONT.badge}" font-weight="bold" text-anchor="middle" fill="#ffffff">${escapeXml(edge.crossBorder)}</text>`);
     x += badgeWidth + 2;
   }
   const weight = edge.unlawful ? ' font-weight="bold"' : '';
-  parts.push(`<text x="${fmt(x)}" y="${fmt(baseline)}" font-size="${FONT.edge}"${weight} fill="${edge.unlawful ? COLOURS.unlawfulText : COLOURS.muted}">${escapeXml(edge.label)}</text>`);
+  edge.lines.forEach((line, i) => {
+    parts.push(`<text x="${fmt(x)}" y="${fmt(firstBaseline + i * 12)}" font-size="${FONT.edge}"${weight} fill="${edge.unlawful ? COLOURS.unlawfulText : COLOURS.muted}">${escapeXml(line)}</text>`);
+  });
   return parts.join('');
 }
 

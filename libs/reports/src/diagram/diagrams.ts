@@ -46,14 +46,15 @@ export function networkDiagram(key: string, title: string, nodes: DiagramNode[],
   const note = shown.omitted > 0 ? capNote(title, shown.nodes.length, nodes.length) : null;
   const layout = layoutDiagram(shown.nodes, shown.edges);
   const { svg, width, height } = drawDiagram(layout, note);
+  const withNote = (text: string) => (note ? `${text}${note.startsWith('（') ? '' : ' '}${note}` : text);
   return {
     type: 'diagram',
     key,
-    title: note ? `${title} ${note}` : title,
+    title: withNote(title),
     svg,
     width,
     height,
-    alt: note ? `${alt} ${note}` : alt,
+    alt: withNote(alt),
   };
 }
 

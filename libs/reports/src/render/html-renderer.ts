@@ -36,7 +36,7 @@ export async function renderHtml(doc: ReportDocument, sink: ReportSink): Promise
         break;
       case 'facts':
         await out.write(`<table class="facts" data-key="${escapeHtml(block.key)}">\n<tbody>\n`);
-        for (const fact of block.facts) await out.write(`<tr><th scope="row">${escapeHtml(fact.label)}</th>${valueCell(fact.value, fact.kind, lang)}</tr>\n`);
+        for (const fact of block.facts) await out.write(`<tr><th scope="row">${escapeHtml(fact.label)}</th>${valueCell(fact.value, fact.kind, lang, false)}</tr>\n`);
         await out.write('</tbody>\n</table>\n');
         break;
       case 'table': {
@@ -65,10 +65,12 @@ export async function renderHtml(doc: ReportDocument, sink: ReportSink): Promise
   await out.flush();
 }
 
-function valueCell(value: CellValue, kind: CellKind, lang: ReportHeader['lang']): string {
+/** A table cell; counts are right-aligned in tables (not in facts), and short values never wrap. */
+function valueCell(value: CellValue, kind: CellKind, lang: ReportHeader['lang'], inTable = true): string {
   const text = escapeHtml(formatCell(value, kind, lang));
   if (isMissing(value)) return `<td class="missing"><span>${text}</span></td>`;
-  return numeric(kind) && typeof value === 'number' ? `<td class="num">${text}</td>` : `<td>${text}</td>`;
+  if (numeric(kind) && typeof value === 'number') return inTable ? `<td class="num">${text}</td>` : `<td class="short">${text}</td>`;
+  return kind === 'date' || kind === 'datetime' || kind === 'flag' ? `<td class="short">${text}</td>` : `<td>${text}</td>`;
 }
 
 function numeric(kind: CellKind): boolean {
@@ -126,6 +128,7 @@ th, td { border: 1px solid #b0bec5; padding: 4px 7px; vertical-align: top; text-
 thead th { background: #e3e8eb; }
 table.facts th { width: 30%; background: #f0f3f5; font-weight: bold; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, td.short { white-space: nowrap; overflow-wrap: normal; }
 td.missing span { color: #b00020; font-weight: bold; border: 1.5px dashed #b00020; padding: 0 4px; }
 td.empty { color: #607d8b; font-style: italic; }
 figure.diagram { margin: 12px 0 18px; break-inside: avoid; page-break-inside: avoid; }

@@ -172,7 +172,7 @@ class PdfWriter {
         this.setStyle({ font: 'bold', size, color: COLOURS.text });
         const height = doc.heightOfString(block.text, { width: CONTENT_WIDTH });
         // Keep a heading with at least a few lines of what follows it.
-        this.ensureSpace(height + 60);
+        this.ensureSpace(height + 110);
         doc.y += block.level === 1 ? 10 : 6;
         doc.text(block.text, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
         if (block.level === 1) {
@@ -189,7 +189,7 @@ class PdfWriter {
         this.list(block.items);
         break;
       case 'facts':
-        this.factRows(block.facts.map((fact) => ({ label: fact.label, cell: this.cell(fact.value, fact.kind) })));
+        this.factRows(block.facts.map((fact) => ({ label: fact.label, cell: { ...this.cell(fact.value, fact.kind), numeric: false } })));
         doc.y += 8;
         break;
       case 'table':
@@ -278,7 +278,8 @@ class PdfWriter {
       sample.push(columns.map((column) => this.cell(next.value[column.key] ?? null, column.kind)));
     }
     const head: TableCell[] = columns.map((column) => ({ text: column.label, missing: false, numeric: column.kind === 'number' || column.kind === 'people' }));
-    const widths = this.columnWidths(head, sample, size);
+    const short = columns.map((column) => column.kind !== 'text' && column.kind !== 'list');
+    const widths = this.columnWidths(head, sample, size, short);
     const headHeight = this.rowHeight(head, widths, size, head.map(() => true));
     this.setStyle({ font: 'bold', size: 10, color: COLOURS.text });
     const titleHeight = title ? doc.heightOfString(title, { width: CONTENT_WIDTH }) + 4 : 0;
@@ -303,8 +304,9 @@ class PdfWriter {
         doc.addPage();
         drawHead();
       }
-      this.drawRow(cells, widths, doc.y, height, size, []);
-      doc.y += height;
+      const top = doc.y;
+      this.drawRow(cells, widths, top, height, size, []);
+      doc.y = top + height;
     };
     for (const cells of sample) drawBody(cells);
     if (sample.length === 0) drawBody([{ text: renderWord('noRows', this.lang), missing: false, numeric: false }, ...columns.slice(1).map(() => ({ text: '', missing: false, numeric: false }))]);
@@ -325,7 +327,7 @@ class PdfWriter {
    * shared in proportion to it, but no column is squeezed below its longest word (up to a limit),
    * so short codes and dates stay on one line and long texts wrap.
    */
-  private columnWidths(head: TableCell[], sample: TableCell[][], size: number): number[] {
+  private columnWidths(head: TableCell[], sample: TableCell[][], size: number, short: boolean[]): number[] {
     const doc = this.doc;
     const pad = 2 * CELL_PAD.x;
     const natural = head.map(() => 0);
@@ -337,8 +339,12 @@ class PdfWriter {
         if (token) minimum[column] = Math.max(minimum[column], Math.min(doc.widthOfString(token), 70) + pad);
       }
     };
-    head.forEach((cell, column) => measure(cell, column, true));
     for (const row of sample) row.forEach((cell, column) => measure(cell, column, false));
+    // Dates, counts and flags stay on one line (their header may wrap instead).
+    short.forEach((isShort, column) => {
+      if (isShort) minimum[column] = Math.max(minimum[column], Math.min(natural[column], 96));
+    });
+    head.forEach((cell, column) => measure(cell, column, true));
     const totalNatural = natural.reduce((a, b) => a + b, 0);
     if (totalNatural <= CONTENT_WIDTH) return natural.map((width) => (width * CONTENT_WIDTH) / totalNatural);
     // Narrow columns (dates, counts, codes) keep their natural width as long as it is under a fair
@@ -376,7 +382,8 @@ class PdfWriter {
     cells.forEach((cell, i) => {
       this.setStyle({ font: bold[i] || cell.missing ? 'bold' : 'body', size, color: COLOURS.text });
       const width = widths[i] - 2 * CELL_PAD.x;
-      const single = !cell.text.includes('\n') && doc.widthOfString(cell.text) <= width;
+      // Fast path for the common one-line cell, with a margin so it never disagrees with the wrapper.
+      const single = !cell.text.includes('\n') && doc.widthOfString(cell.text) <= width - 2;
       height = Math.max(height, single ? doc.currentLineHeight(true) : doc.heightOfString(cell.text, { width }));
     });
     return Math.ceil(height + 2 * CELL_PAD.y);
