@@ -1,4 +1,6 @@
 import { ReportBlock } from '../document/report-document';
+import { layoutDiagram } from './diagram-layout';
+import { drawDiagram } from './diagram-svg';
 
 export type DiagramBlock = Extract<ReportBlock, { type: 'diagram' }>;
 
@@ -27,6 +29,9 @@ export interface DiagramEdge {
   derivation?: boolean;
 }
 
+/** Past this many systems a drawing is no longer readable: the first ones are drawn and the title says so. */
+export const MAX_DIAGRAM_NODES = 60;
+
 /**
  * An evidence path left to right (collection → flows and derivations → recipient), the unlawful step
  * in red. `key` names the block in JSON; `alt` is the path in words for readers without the drawing.
@@ -37,12 +42,35 @@ export function pathDiagram(key: string, title: string, nodes: DiagramNode[], ed
 
 /** Several systems and the flows between them, laid out in columns by distance from the sources, grouped by `group`. */
 export function networkDiagram(key: string, title: string, nodes: DiagramNode[], edges: DiagramEdge[], alt: string): DiagramBlock {
-  // Placeholder drawing: one row of boxes; the layered layout replaces it.
-  const width = Math.max(200, nodes.length * 180);
-  const height = 80;
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const boxes = nodes.map((n, i) => `<rect x="${i * 180 + 10}" y="10" width="160" height="50" fill="${n.unlawful ? '#fde2e2' : '#eef'}" stroke="#333"/><text x="${i * 180 + 20}" y="40" font-size="12">${esc(n.label)}</text>`).join('');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${boxes}</svg>`;
-  void edges;
-  return { type: 'diagram', key, title, svg, width, height, alt };
+  const shown = capNodes(nodes, edges);
+  const note = shown.omitted > 0 ? capNote(title, shown.nodes.length, nodes.length) : null;
+  const layout = layoutDiagram(shown.nodes, shown.edges);
+  const { svg, width, height } = drawDiagram(layout, note);
+  const withNote = (text: string) => (note ? `${text}${note.startsWith('（') ? '' : ' '}${note}` : text);
+  return {
+    type: 'diagram',
+    key,
+    title: withNote(title),
+    svg,
+    width,
+    height,
+    alt: withNote(alt),
+  };
+}
+
+function capNodes(nodes: DiagramNode[], edges: DiagramEdge[]): { nodes: DiagramNode[]; edges: DiagramEdge[]; omitted: number } {
+  // Duplicate ids would draw one system twice; the first one wins.
+  const seen = new Set<string>();
+  const unique = nodes.filter((node) => (seen.has(node.id) ? false : (seen.add(node.id), true)));
+  const kept = unique.slice(0, MAX_DIAGRAM_NODES);
+  const keptIds = new Set(kept.map((node) => node.id));
+  return { nodes: kept, edges: edges.filter((edge) => keptIds.has(edge.from) && keptIds.has(edge.to)), omitted: unique.length - kept.length };
+}
+
+/**
+ * The diagram functions take no language, so the note follows the title's: a title with Japanese
+ * characters gets a Japanese note.
+ */
+function capNote(title: string, shown: number, total: number): string {
+  return /[\u3040-\u30ff\u3400-\u9fff]/.test(title) ? `（全${total}システムのうち最初の${shown}件を表示）` : `(first ${shown} of ${total} systems shown)`;
 }
