@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Lang, Localized } from '@tadoru/common';
 import { CatalogService, DataCategoryRow, FlowRow, OrganizationRow } from '@tadoru/catalog';
 import { MapSession, Neo4jService } from '@tadoru/graph';
-import { Finding, FindingsService } from '@tadoru/rules';
+import { Finding, FindingsService, RuleEngine } from '@tadoru/rules';
 import { Column, MissingValue, ReportBlock, Row, ScopeEntry } from '../document/report-document';
 import { ReportBuilder, ReportInput, ReportOption, ReportProgress } from '../document/report-kind';
 import { APPI_ADEQUATE_COUNTRIES, BASIS_TERMS, METHOD_TERMS, organizationName, PERSONAL_CLASSES } from './appi-terms';
@@ -33,6 +33,9 @@ import { LEDGER_LIST_CAP, LedgerFlowDetails, LedgerRepository } from './ledger.r
  *   recordsKept (the map's flag on the provider side), missingItems (names of the flagged items).
  * - excluded (table): flow, provider, recipient, basis, basisCode, reason (code), explanation.
  */
+
+/** The rules a record's items depend on: consent not obtained (27-1, 28-1), personally referable data to a recipient that can identify (31-1). */
+const LEDGER_RULES = ['APPI-27-1', 'APPI-28-1', 'APPI-31-1'];
 
 /** Flows per page: the catalogue's largest page. */
 const PAGE_SIZE = 500;
@@ -181,6 +184,7 @@ export class LedgerReport implements ReportBuilder {
   constructor(
     private readonly catalog: CatalogService,
     private readonly findings: FindingsService,
+    private readonly engine: RuleEngine,
     private readonly db: Neo4jService,
   ) {}
 
@@ -272,7 +276,7 @@ export class LedgerReport implements ReportBuilder {
   /** Classifies a page of flows and writes their records (`excludedOnly`: only what the left-out table needs). */
   private recordsOf(input: ReportInput, flows: FlowRow[], excludedOnly: boolean): Promise<PageResult> {
     return this.db.readMap(input.map, 'reports.ledger.page', async (s) => {
-      const context = await this.contextOf(s, input, flows);
+      const context = await this.contextOf(s, input, flows, excludedOnly);
       const classified = flows.map((f) => classify(f, context));
       const result: PageResult = { records: [], excluded: [], counts: { provision: 0, receipt: 0, 'personally-referable': 0 }, missing: 0, peopleInProvisions: 0, reasons: new Map() };
       for (const c of classified) {
@@ -298,12 +302,28 @@ export class LedgerReport implements ReportBuilder {
     });
   }
 
-  private async contextOf(s: MapSession, input: ReportInput, flows: FlowRow[]): Promise<PageContext> {
+  /**
+   * The organizations, categories and findings a page's records name. Findings (evaluated on demand as
+   * of a date) are asked only for the flows whose records or classification depend on them: the
+   * recorded flows, and the personally referable ones whose recipient's ability to identify is inferred.
+   */
+  private async contextOf(s: MapSession, input: ReportInput, flows: FlowRow[], excludedOnly: boolean): Promise<PageContext> {
     const organizations = await this.catalog.byIdsIn(s, 'organizations', flows.flatMap((f) => [f.sender, f.recipient]));
     const categories = await this.catalog.byIdsIn(s, 'dataCategories', flows.flatMap((f) => f.dataCategories));
-    const ids = flows.map((f) => f.id);
-    const found: Finding[] = await this.findings.ofTargets(s, input.map, { ids, keys: new Set(ids.map((id) => `flow:${id}`)) }, input.asOf);
     const findings = new Map<string, Set<string>>();
+    const ids = flows
+      .filter((f) => {
+        const c = classify(f, { organizations, categories, findings });
+        return 'excluded' in c ? c.excluded === 'recipient-cannot-identify' && f.recipientCanIdentify === null : !excludedOnly;
+      })
+      .map((f) => f.id);
+    let found: Finding[] = [];
+    if (ids.length > 0 && input.asOf === null && this.findings.storedAreCurrent(input.map)) {
+      found = await this.findings.ofTargets(s, input.map, { ids, keys: new Set(ids.map((id) => `flow:${id}`)) }, null);
+    } else if (ids.length > 0) {
+      // Evaluated on demand (as of a date, or stored with another rule pack): only the rules a record depends on.
+      found = (await this.engine.evaluateIn(s, { asOf: input.asOf, targets: ids, rules: LEDGER_RULES })).filter((f) => f.target.kind === 'flow');
+    }
     for (const f of found) {
       const rules = findings.get(f.target.id) ?? new Set<string>();
       rules.add(f.rule);
