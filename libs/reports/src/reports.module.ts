@@ -9,6 +9,8 @@ import { CheckService } from './check.service';
 import { ReportBuilder, REPORT_BUILDERS } from './document/report-kind';
 import { REPORT_BUILDER_CLASSES } from './report-builders';
 import { ReportsService } from './reports.service';
+import { LedgerRepository } from './ledger/ledger.repository';
+import { OrganizationReportsRepository } from './ropa/ropa.repository';
 
 @Module({
   imports: [StoreModule, RulesModule, CatalogModule, LineageModule, RecipientsModule],
@@ -16,6 +18,8 @@ import { ReportsService } from './reports.service';
     CheckService,
     CheckBaseService,
     ReportsService,
+    LedgerRepository,
+    OrganizationReportsRepository,
     ...REPORT_BUILDER_CLASSES,
     { provide: REPORT_BUILDERS, useFactory: (...builders: ReportBuilder[]) => builders, inject: [...REPORT_BUILDER_CLASSES] },
   ],

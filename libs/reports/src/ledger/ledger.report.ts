@@ -179,9 +179,8 @@ export class LedgerReport implements ReportBuilder {
   readonly kind = 'ledger' as const;
   readonly title = { en: 'Third-party provision and receipt ledger', ja: '第三者提供・受領記録簿' };
   readonly requires: readonly ReportOption[] = [];
-  private readonly repository = new LedgerRepository();
-
   constructor(
+    private readonly repository: LedgerRepository,
     private readonly catalog: CatalogService,
     private readonly findings: FindingsService,
     private readonly engine: RuleEngine,

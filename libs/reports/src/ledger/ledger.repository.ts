@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { int, MapSession } from '@tadoru/graph';
 
 export interface LedgerCategory {
@@ -35,9 +36,9 @@ export interface LedgerFlowDetails {
 export const LEDGER_LIST_CAP = 20;
 
 /**
- * The ledger's own read (cypher/queries/reports/ledger-flow-details.cypher): a plain class the report
- * builds over the caller's session, since the reports module registers only the kinds themselves.
+ * The ledger's own read (cypher/queries/reports/ledger-flow-details.cypher), over the caller's session.
  */
+@Injectable()
 export class LedgerRepository {
   async flowDetailsIn(s: MapSession, flows: readonly string[], asOf: string | null): Promise<Map<string, LedgerFlowDetails>> {
     if (flows.length === 0) return new Map();

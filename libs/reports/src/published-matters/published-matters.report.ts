@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Lang, Localized } from '@tadoru/common';
 import { CatalogService, OrganizationRow } from '@tadoru/catalog';
-import { Neo4jService } from '@tadoru/graph';
 import { MissingValue, ReportBlock, Row, ScopeEntry } from '../document/report-document';
 import { ReportBuilder, ReportInput, ReportOption, ReportProgress } from '../document/report-kind';
 import { METHOD_TERMS, organizationName } from '../ledger/appi-terms';
@@ -130,14 +129,10 @@ export class PublishedMattersReport implements ReportBuilder {
   readonly kind = 'published-matters' as const;
   readonly title = { en: 'Matters to publish on retained personal data (APPI Art. 32)', ja: '保有個人データに関する事項の公表（個人情報保護法第32条）' };
   readonly requires: readonly ReportOption[] = [];
-  private readonly repository: OrganizationReportsRepository;
-
   constructor(
-    db: Neo4jService,
+    private readonly repository: OrganizationReportsRepository,
     private readonly catalog: CatalogService,
-  ) {
-    this.repository = new OrganizationReportsRepository(db);
-  }
+  ) {}
 
   scope(_input: ReportInput): ScopeEntry[] {
     return [];

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Lang, Localized } from '@tadoru/common';
 import { CatalogService, OrganizationRow } from '@tadoru/catalog';
-import { Neo4jService } from '@tadoru/graph';
 import { Role } from '@tadoru/map';
 import { Column, ReportBlock, Row, ScopeEntry } from '../document/report-document';
 import { ReportBuilder, ReportInput, ReportOption, ReportProgress } from '../document/report-kind';
@@ -131,14 +130,10 @@ export class RopaReport implements ReportBuilder {
   readonly kind = 'ropa' as const;
   readonly title = { en: 'Record of processing activities (GDPR Art. 30)', ja: '処理活動の記録（GDPR第30条）' };
   readonly requires: readonly ReportOption[] = [];
-  private readonly repository: OrganizationReportsRepository;
-
   constructor(
-    db: Neo4jService,
+    private readonly repository: OrganizationReportsRepository,
     private readonly catalog: CatalogService,
-  ) {
-    this.repository = new OrganizationReportsRepository(db);
-  }
+  ) {}
 
   scope(_input: ReportInput): ScopeEntry[] {
     return [];

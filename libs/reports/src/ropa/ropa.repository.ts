@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { OrganizationRow, toElementRow } from '@tadoru/catalog';
 import { int, MapSnapshot, Neo4jService } from '@tadoru/graph';
 
@@ -60,9 +61,9 @@ export const ORGANIZATION_LIST_CAP = 1000;
 /**
  * The reads of the per-organization reports (record of processing activities, published matters):
  * cypher/queries/reports/ropa-*.cypher and published-matters-*.cypher, each batched over a page of
- * organizations and read from one pinned version. A plain class over the graph service, since the
- * reports module registers only the kinds themselves.
+ * organizations and read from one pinned version.
  */
+@Injectable()
 export class OrganizationReportsRepository {
   constructor(private readonly db: Neo4jService) {}
 
