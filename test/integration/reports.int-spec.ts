@@ -134,7 +134,8 @@ describe('reports of stored maps: requests, versions, the overview (real Neo4j)'
     it('draws the systems with the unlawful flows in red', () => {
       const diagram = blocks.find((b) => b.type === 'diagram');
       expect(diagram).toMatchObject({ type: 'diagram', key: 'diagram' });
-      expect((diagram as { alt: string }).alt).toContain('(!)');
+      expect((diagram as { svg: string }).svg).toContain('stroke="#c62828"'); // the unlawful flows' red
+      expect((diagram as { alt: string }).alt).toMatch(/^\d+個の枠とその間の\d+本の線。うち[1-9]\d*本が赤/);
     });
   });
 

@@ -73,6 +73,8 @@ export interface PlacedEdge {
   /** Where the arrow ends and the direction it points to (unit vector). */
   tip: Point;
   direction: Point;
+  /** For a line drawn both ways: where the second head ends, at the source (it points back, left). */
+  tail?: Point;
   /** Where the label's box is drawn (its width includes the cross-border badge). */
   labelBox: Rect | null;
 }
@@ -387,7 +389,8 @@ function routeForward(edge: DiagramEdge, chain: Slot[], ports: Ports, e: number,
   path += ` L${fmt(tip.x - 6)},${fmt(tip.y)}`;
   // The label sits on the first stretch, where it is clear which box the flow leaves.
   const labelBox = placeLabel(edge, (t) => bezier(segments[0], t), labelBoxes, boxes, e);
-  return { ...edgeText(edge), path, tip, direction: { x: 1, y: 0 }, labelBox };
+  const tail = edge.bothWays ? points[0].leave : undefined;
+  return { ...edgeText(edge), path, tip, direction: { x: 1, y: 0 }, labelBox, ...(tail ? { tail } : {}) };
 }
 
 function routeBack(edge: DiagramEdge, slotById: Map<string, Slot>, depth: number, labelBoxes: Rect[]): PlacedEdge {
@@ -523,6 +526,7 @@ function shiftDown(layout: DiagramLayout, dy: number): DiagramLayout {
       ...edge,
       path: edge.path.replace(/(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/g, (_, px: string, py: string) => `${px},${fmt(Number(py) + dy)}`),
       tip: { x: edge.tip.x, y: edge.tip.y + dy },
+      ...(edge.tail ? { tail: { x: edge.tail.x, y: edge.tail.y + dy } } : {}),
       labelBox: edge.labelBox ? move(edge.labelBox) : null,
     })),
   };

@@ -67,13 +67,18 @@ function drawNode(node: PlacedNode): string {
 function drawEdgeLine(edge: PlacedEdge): string {
   const colour = edge.unlawful ? COLOURS.unlawful : COLOURS.line;
   const dash = edge.derivation ? ' stroke-dasharray="5 3"' : '';
-  const { tip, direction } = edge;
-  // Arrow head: a triangle pointing along `direction`, its tip on the target's side.
   const size = edge.unlawful ? 9 : 7;
+  const heads = [arrowHead(edge.tip, edge.direction, size)];
+  if (edge.tail) heads.push(arrowHead(edge.tail, { x: -1, y: 0 }, size));
+  const polygons = heads.map((points) => `<polygon points="${points}" fill="${colour}"/>`).join('');
+  return `<g><title>${escapeXml(edge.fullLabel)}</title><path d="${edge.path}" fill="none" stroke="${colour}" stroke-width="${edge.unlawful ? 2.4 : 1.3}"${dash}/>${polygons}</g>`;
+}
+
+/** A triangle pointing along `direction`, its tip at `tip`. */
+function arrowHead(tip: { x: number; y: number }, direction: { x: number; y: number }, size: number): string {
   const back = { x: tip.x - direction.x * size, y: tip.y - direction.y * size };
   const side = { x: -direction.y * size * 0.5, y: direction.x * size * 0.5 };
-  const head = `${fmt(tip.x)},${fmt(tip.y)} ${fmt(back.x + side.x)},${fmt(back.y + side.y)} ${fmt(back.x - side.x)},${fmt(back.y - side.y)}`;
-  return `<g><title>${escapeXml(edge.fullLabel)}</title><path d="${edge.path}" fill="none" stroke="${colour}" stroke-width="${edge.unlawful ? 2.4 : 1.3}"${dash}/><polygon points="${head}" fill="${colour}"/></g>`;
+  return `${fmt(tip.x)},${fmt(tip.y)} ${fmt(back.x + side.x)},${fmt(back.y + side.y)} ${fmt(back.x - side.x)},${fmt(back.y - side.y)}`;
 }
 
 function drawEdgeLabel(edge: PlacedEdge): string {

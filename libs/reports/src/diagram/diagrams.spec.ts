@@ -93,3 +93,16 @@ describe('networkDiagram and pathDiagram', () => {
     expect(Buffer.concat(chunks).length).toBeGreaterThan(1000);
   });
 });
+
+describe('reverse pairs', () => {
+  it('draws a flow from A to B and one back from B to A as one line with a head at each end, red if either is unlawful', () => {
+    const folded = networkDiagram('d', 't', [node('a'), node('b')], [edge('a', 'b'), edge('b', 'a', { unlawful: true })], 'alt');
+    const lines = folded.svg.match(/<path /g) ?? [];
+    expect(lines).toHaveLength(1);
+    expect(folded.svg.match(/<polygon /g)).toHaveLength(2);
+    expect(folded.svg).toContain('a-b ⇄ b-a');
+    expect(folded.svg).toContain('#c62828');
+    const oneWay = networkDiagram('d', 't', [node('a'), node('b')], [edge('a', 'b')], 'alt');
+    expect(oneWay.svg.match(/<polygon /g)).toHaveLength(1);
+  });
+});

@@ -27,6 +27,8 @@ export interface DiagramEdge {
   crossBorder?: string;
   /** A derivation inside one system (drawn dashed) rather than a flow. */
   derivation?: boolean;
+  /** Data also goes the other way between the two (set by `networkDiagram` when it folds a reverse pair): a head at each end. */
+  bothWays?: boolean;
 }
 
 /** Past this many systems a drawing is no longer readable: the first ones are drawn and the title says so. */
@@ -42,7 +44,7 @@ export function pathDiagram(key: string, title: string, nodes: DiagramNode[], ed
 
 /** Several systems and the flows between them, laid out in columns by distance from the sources, grouped by `group`. */
 export function networkDiagram(key: string, title: string, nodes: DiagramNode[], edges: DiagramEdge[], alt: string): DiagramBlock {
-  const shown = capNodes(nodes, edges);
+  const shown = capNodes(nodes, foldReversePairs(edges));
   const note = shown.omitted > 0 ? capNote(title, shown.nodes.length, nodes.length) : null;
   const layout = layoutDiagram(shown.nodes, shown.edges);
   const { svg, width, height } = drawDiagram(layout, note);
@@ -73,4 +75,31 @@ function capNodes(nodes: DiagramNode[], edges: DiagramEdge[]): { nodes: DiagramN
  */
 function capNote(title: string, shown: number, total: number): string {
   return /[\u3040-\u30ff\u3400-\u9fff]/.test(title) ? `（全${total}システムのうち最初の${shown}件を表示）` : `(first ${shown} of ${total} systems shown)`;
+}
+
+/**
+ * A flow from A to B and one from B to A become one line with a head at each end: drawn apart, the
+ * second would have to run back underneath the whole drawing (a cycle), which reads as a tangle.
+ */
+function foldReversePairs(edges: DiagramEdge[]): DiagramEdge[] {
+  const out: DiagramEdge[] = [];
+  const byPair = new Map<string, DiagramEdge>();
+  for (const edge of edges) {
+    if (edge.derivation || edge.from === edge.to) {
+      out.push(edge);
+      continue;
+    }
+    const reverse = byPair.get(`${edge.to}\u0000${edge.from}`);
+    if (!reverse) {
+      const kept = { ...edge };
+      byPair.set(`${edge.from}\u0000${edge.to}`, kept);
+      out.push(kept);
+      continue;
+    }
+    reverse.bothWays = true;
+    reverse.unlawful = reverse.unlawful || edge.unlawful;
+    reverse.crossBorder = reverse.crossBorder ?? edge.crossBorder;
+    reverse.label = [reverse.label, edge.label].filter((l) => l).join(' ⇄ ');
+  }
+  return out;
 }

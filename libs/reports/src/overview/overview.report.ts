@@ -39,6 +39,10 @@ const T = {
   findings: { en: 'Findings ({severity})', ja: '指摘事項（{severity}）' },
   diagramSystems: { en: 'Systems and the flows between them', ja: 'システムとその間のデータの流れ' },
   diagramOrganizations: { en: 'Organizations and the flows between them ({systems} systems are too many to draw one by one)', ja: '事業者とその間のデータの流れ（システム数 {systems} のため事業者単位で表示）' },
+  alt: {
+    en: '{nodes} boxes and {edges} lines between them, {unlawful} of them red (with findings) and {crossBorder} crossing a border; the tables below list those flows one by one.',
+    ja: '{nodes}個の枠とその間の{edges}本の線。うち{unlawful}本が赤（指摘事項あり）、{crossBorder}本が国境を越える。これらのデータの流れは下の表に一つずつ示す。',
+  },
   byGroup: { en: 'Organizations by corporate group', ja: '企業グループ別の事業者' },
   noGroup: { en: '(no group)', ja: '（グループなし）' },
   none: { en: 'None.', ja: 'ありません。' },
@@ -197,13 +201,12 @@ export class OverviewReport implements ReportBuilder {
     const nodes: DiagramNode[] = drawSystems
       ? [...systems].map(([id, s]) => ({ id, label: s.name, group: nameOf(s.operator), country: s.country !== homeCountry(s.operator) ? s.country : undefined }))
       : organizations.map((o) => ({ id: o.id, label: organizationName(o, lang) ?? o.id, group: o.group ? groupNames.get(o.group) ?? o.group : undefined }));
-    const drawnEdges: DiagramEdge[] = [...edges.values()].map(({ flows, ...e }) => ({ ...e, label: flows === 1 ? '' : `×${flows}` }));
+    // Unlabelled: the tables below name every cross-border and unlawful flow; a label per line would bury the drawing.
+    const drawnEdges: DiagramEdge[] = [...edges.values()].map(({ flows: _flows, ...e }) => ({ ...e, label: '' }));
     const unlawfulTargets = new Set(drawnEdges.filter((e) => e.unlawful).map((e) => e.to));
     for (const n of nodes) if (unlawfulTargets.has(n.id)) n.unlawful = true;
     const title = drawSystems ? t(T.diagramSystems) : fill(t(T.diagramOrganizations), { systems: systems.size });
-    const alt = drawnEdges
-      .map((e) => `${labelOf(nodes, e.from)} → ${labelOf(nodes, e.to)}${e.unlawful ? ' (!)' : ''}${e.crossBorder ? ` [${e.crossBorder}]` : ''}`)
-      .join('; ');
+    const alt = fill(t(T.alt), { nodes: nodes.length, edges: drawnEdges.length, unlawful: drawnEdges.filter((e) => e.unlawful).length, crossBorder: drawnEdges.filter((e) => e.crossBorder).length });
     yield { type: 'page-break' };
     yield networkDiagram('diagram', title, nodes, drawnEdges, alt);
     yield { type: 'paragraph', text: t(T.red), tone: 'note' };
@@ -247,8 +250,4 @@ function organizationName(o: OrganizationRow | undefined, lang: Lang): string | 
 /** A flow leaves the sender's country when the recipient's system runs in another one. */
 function isCrossBorder(f: FlowRow, senderCountry: string | null): boolean {
   return Boolean(f.recipientCountry && senderCountry && f.recipientCountry !== senderCountry);
-}
-
-function labelOf(nodes: DiagramNode[], id: string): string {
-  return nodes.find((n) => n.id === id)?.label ?? id;
 }
