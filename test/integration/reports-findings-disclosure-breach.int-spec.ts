@@ -154,4 +154,139 @@ describe('reports: findings, disclosure to a person, breach scope', () => {
       expect(text).toContain('職業安定法第5条の5［旧第5条の4］');
     });
   });
+
+  describe('findings: when each was introduced', () => {
+    it('names the version, date and actor of the write that introduced a finding, and which are present since the first version', async () => {
+      const name = uniqueMapName('history');
+      const first = (await store.importValidMap(smallMap(), [{ name: 'small.yaml', text: '' }], { mapName: name })).map;
+      const added = await store.addFlows(name, [{ id: 'signup-health-to-employer', from: 'signup', to: 'employer-ats', dataCategories: ['health'], purposes: ['selection'], basis: 'CONSENT' }], { name: 'dpo-test', role: 'ARCHITECT' });
+      expect(added.map.version).toBe(first.version + 1);
+      const blocks = await blocksOf(builder('findings'), input(added.map));
+      const old = facts(blocks, 'finding:APPI-27-1:flow:signup-to-employer');
+      const fresh = facts(blocks, 'finding:APPI-27-1:flow:signup-health-to-employer');
+      expect(old).toMatchObject({ introducedVersion: first.version, introduced: expect.stringContaining('first recorded version') });
+      expect(fresh).toMatchObject({ introducedVersion: added.map.version, introducedBy: 'dpo-test (ARCHITECT)' });
+      expect(fresh.introduced).not.toContain('first recorded version');
+      expect(typeof fresh.introducedAt).toBe('string');
+      const rows = table(blocks, 'findings');
+      expect(rows.find((r) => r.id === 'APPI-27-1:flow:signup-health-to-employer')?.introducedVersion).toBe(added.map.version);
+    });
+  });
+
+  describe('disclosure', () => {
+    const scoreCategory = 'Selection-withdrawal / offer-decline likelihood, 5 levels, per named student';
+
+    it('lists the client companies as recipients of the offer-decline score, with the consent the student never gave marked missing', async () => {
+      const blocks = await blocksOf(builder('disclosure'), input(rikunabi, { person: 'rn2020-no-consent' }));
+      expect(facts(blocks, 'person')).toMatchObject({ id: 'rn2020-no-consent', count: 7983 });
+      const scores = table(blocks, 'recipients').filter((r) => r.category === scoreCategory);
+      expect(new Set(scores.map((r) => r.organization))).toEqual(new Set(SCORE_USERS.map((id) => organizationNames.get(id))));
+      for (const r of scores) {
+        expect(r).toMatchObject({ basis: 'CONSENT', sender: 'Recruit Career Co., Ltd.' });
+        expect(isMissing(r.consent)).toBe(true);
+        expect(r.findings).toEqual(expect.arrayContaining(['APPI-27-1', 'ESA-5-5-PROFILE']));
+      }
+      const findings = table(blocks, 'findings');
+      expect(findings.map((f) => f.id)).toEqual(expect.arrayContaining(['APPI-27-1:flow:toyota-scores-named', 'ESA-5-5-PROFILE:flow:toyota-scores-named']));
+      expect(table(blocks, 'holdings').some((h) => h.category === scoreCategory && h.derived === true)).toBe(true);
+      expect(table(blocks, 'sources').map((c) => c.collection).sort()).toEqual(['rikunabi-2020-browsing', 'rikunabi-2020-signup']);
+      expect(table(blocks, 'consents')).toEqual([{ notice: 'rikunabi-policy-2018-06', organization: 'Recruit Career Co., Ltd.', givenAt: '2018-06-01', withdrawnAt: null }]);
+      expect(facts(blocks, 'trace')).toEqual({ partial: false, cutBy: [] });
+    });
+
+    it('near-miss: the students who consented to the March 2019 policy have that consent on the same provisions', async () => {
+      const blocks = await blocksOf(builder('disclosure'), input(rikunabi, { person: 'rn2020-consented' }));
+      const scores = table(blocks, 'recipients').filter((r) => r.category === scoreCategory);
+      expect(scores).toHaveLength(SCORE_USERS.length);
+      for (const r of scores) expect(r.consent).toEqual(expect.stringContaining('rikunabi-policy-2019-03'));
+    });
+
+    it('writes Japanese: the count of people and the missing consent as the law cites it', async () => {
+      const blocks = await blocksOf(builder('disclosure'), input(rikunabi, { person: 'rn2020-no-consent', lang: 'ja' }));
+      const text = textOf(blocks, 'ja');
+      expect(text).toContain('7,983名');
+      expect(text).toContain('未記載（個人情報保護法第27条第1項により必須）');
+      expect(text).toContain('第33条');
+    });
+
+    it('an unknown people entry is NOT_FOUND naming person', async () => {
+      await expect(blocksOf(builder('disclosure'), input(rikunabi, { person: 'nobody' }))).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'person' });
+      await expect(blocksOf(builder('disclosure'), input(rikunabi, { person: 'nobody' }))).rejects.toBeInstanceOf(NotFoundError);
+    });
+  });
+
+  describe('breach', () => {
+    it('dmp-follow-model: every client company downstream, the students affected and the 1,000-people trigger', async () => {
+      const blocks = await blocksOf(builder('breach'), input(rikunabi, { system: 'dmp-follow-model', since: '2019-03-01' }));
+      // What the map says the system sends, and to whom: the breach scope must name every one of them.
+      const sent = (await catalog.related('flows-from-systems', 'flows', rikunabi, ['dmp-follow-model'])).get('dmp-follow-model')?.items ?? [];
+      const recipients = new Set(sent.map((f) => f.recipient).filter((r) => r !== 'recruit-career'));
+      expect(recipients).toEqual(new Set(SCORE_USERS));
+      const downstream = table(blocks, 'downstreamOrganizations').filter((o) => o.sameOrganization === false);
+      expect(new Set(downstream.map((o) => o.organization))).toEqual(new Set(SCORE_USERS.map((id) => organizationNames.get(id))));
+      const toyota = downstream.find((o) => o.organization === organizationNames.get('toyota'));
+      expect(toyota?.flows).toEqual(expect.arrayContaining(['toyota-scores-named', 'toyota-scores-survey']));
+      expect(toyota?.receivedSinceCompromise).toBe(true);
+
+      expect(table(blocks, 'affectedPeople').map((p) => p.id).sort()).toEqual(['rn2019-scored', 'rn2020-consented', 'rn2020-no-consent']);
+      const triggers = facts(blocks, 'triggers');
+      expect(triggers).toMatchObject({ specialCare: false, moreThan1000: true, affectedPeople: 74878, reportMandatory: true });
+      expect(isMissing(triggers.financialLoss as never)).toBe(true);
+      expect(isMissing(triggers.wrongfulPurpose as never)).toBe(true);
+      const draft = facts(blocks, 'preliminaryReport');
+      expect(draft.principals).toBe(74878);
+      expect(draft.overview).toContain('Rikunabi DMP Follow scoring models');
+      for (const item of ['cause', 'secondaryDamage', 'responseToPrincipals', 'publication', 'recurrencePrevention']) expect(isMissing(draft[item] as never)).toBe(true);
+      expect(draft.items).toEqual(expect.arrayContaining(['Selection-withdrawal / offer-decline likelihood, 5 levels, per named student']));
+      expect(table(blocks, 'derivations').map((d) => d.id).sort()).toEqual(['applicant-member-matching', 'decline-model-named', 'decline-model-survey']);
+      expect(facts(blocks, 'timing')).toMatchObject({ since: '2019-03-01', finalDueAtTheEarliest: '2019-03-31', finalDueAtTheEarliestTrigger3: '2019-04-30', awareOn: { missing: true } });
+      expect(facts(blocks, 'walk')).toEqual({ partial: false, cutBy: [], peopleListsCut: false });
+    });
+
+    it('writes Japanese: 74,878名 and the deadlines counted from the day the business became aware', async () => {
+      const blocks = await blocksOf(builder('breach'), input(rikunabi, { system: 'dmp-follow-model', since: '2019-03-01', lang: 'ja' }));
+      const text = textOf(blocks, 'ja');
+      expect(text).toContain('74,878名');
+      expect(text).toContain('知った日');
+      expect(text).toContain('2019年3月1日');
+    });
+
+    describe('near-misses on a small map', () => {
+      let small: PinnedMap;
+      beforeAll(async () => {
+        small = (await store.importValidMap(smallMap(), [{ name: 'small.yaml', text: '' }], { mapName: uniqueMapName('breach') })).map;
+      });
+
+      it('a system with no downstream flows has only its own categories, and few people make no mandatory report by count', async () => {
+        const blocks = await blocksOf(builder('breach'), input(small, { system: 'employer-ats', since: '2026-11-01' }));
+        expect(table(blocks, 'categories').map((c) => [c.system, c.category, c.atCompromisedSystem])).toEqual([['Employer ATS', 'Name', true]]);
+        expect(blocks.some((b) => b.type === 'table' && b.key === 'downstreamOrganizations')).toBe(false);
+        expect(facts(blocks, 'incident')).toMatchObject({ affectedPeople: 40, downstreamOrganizations: 0 });
+        const triggers = facts(blocks, 'triggers');
+        expect(triggers).toMatchObject({ specialCare: false, moreThan1000: false, affectedPeople: 40 });
+        expect(isMissing(triggers.reportMandatory as never)).toBe(true);
+      });
+
+      it('special care-required data at the system makes the report mandatory for any number of people', async () => {
+        const blocks = await blocksOf(builder('breach'), input(small, { system: 'signup', since: '2026-11-01' }));
+        expect(facts(blocks, 'triggers')).toMatchObject({ specialCare: true, specialCareCategories: ['Health'], moreThan1000: false, reportMandatory: true });
+        expect(table(blocks, 'downstreamOrganizations').map((o) => o.organization)).toEqual(['Employer Co.']);
+      });
+
+      it('an unknown system is NOT_FOUND naming system; a bad date is refused naming since', async () => {
+        await expect(blocksOf(builder('breach'), input(small, { system: 'nowhere', since: '2026-11-01' }))).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'system' });
+        await expect(blocksOf(builder('breach'), input(small, { system: 'signup', since: '1 Nov' }))).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      });
+    });
+  });
 });
+
+/** A job site's signup form sending names to an employer on a consent that names no notice (APPI-27-1), and 40 applicants. */
+function smallMap(): DataMap {
+  return baseMap({
+    map: 'small',
+    systems: [{ id: 'signup', name: 'Signup form', operator: 'site', collections: [{ id: 'signup-form', dataCategories: ['name', 'health'], method: 'DIRECT', purposes: ['matching'], consent: true }] }],
+    flows: [{ id: 'signup-to-employer', from: 'signup', to: 'employer-ats', dataCategories: ['name'], purposes: ['selection'], basis: 'CONSENT' }],
+    people: [{ id: 'applicants', subject: 'student', count: 40, uses: ['signup'] }],
+  });
+}

@@ -31,7 +31,8 @@ import { classLabel } from '../disclosure/map-terms';
  *   `financialLoss` (MissingValue: the map has no such class), `wrongfulPurpose` (MissingValue),
  *   `moreThan1000` (flag), `affectedPeople`, `reportMandatory` (true when a trigger the map decides
  *   holds; a MissingValue when it turns on the triggers to be filled).
- * - `preliminaryReport` (facts, Rule 8(1) items 1–9): `overview`, `items`, `principals`, `cause`,
+ * - `preliminaryReport` (facts, Rule 8(1) items 1–9): `overview`, `items` (the data at the system that is
+ *   or may be personal data, its class named where not plainly personal), `principals`, `cause`,
  *   `secondaryDamage`, `responseToPrincipals`, `publication`, `recurrencePrevention`, `other`.
  * - `timing` (facts): `since`, `awareOn` (MissingValue: the deadlines run from it), `preliminary`,
  *   `final`, `finalDueAtTheEarliest`, `finalDueAtTheEarliestTrigger3` (counted as if the business
@@ -55,7 +56,7 @@ const T = {
   peopleHeading: { en: 'People affected', ja: '影響を受ける本人' },
   peopleText: {
     en: '{count} in {entries} people entries whose data reaches the system.',
-    ja: '当該システムにデータが到達する{entries}の本人区分、計{count}。',
+    ja: '当該システムにデータが到達する本人区分{entries}件、計{count}。',
   },
   noPeople: { en: 'No people entry of the map has data that reaches the system: the number of principals must be filled in.', ja: 'データマップ上、当該システムにデータが到達する本人区分はない。本人の数は別途記入が必要である。' },
   id: { en: 'People entry', ja: '本人区分' },
@@ -85,7 +86,7 @@ const T = {
   validFrom: { en: 'From', ja: '開始日' },
   validTo: { en: 'Until', ja: '終了日' },
   downstreamHeading: { en: 'Organizations downstream', ja: '下流の事業者' },
-  downstreamText: { en: '{count} organizations received data from the system, directly or through other systems: {names}.', ja: '{count}の事業者が、直接又は他のシステムを経由して当該システムからデータを受領している：{names}。' },
+  downstreamText: { en: '{count} organizations received data from the system, directly or through other systems: {names}.', ja: '{count}事業者が、直接又は他のシステムを経由して当該システムからデータを受領している：{names}。' },
   noDownstream: { en: 'No flow leaves the system: only its own data is affected.', ja: '当該システムからのフローはなく、影響を受けるのは当該システムのデータのみである。' },
   country: { en: 'Country', ja: '国' },
   sameOrganization: { en: 'Same organization', ja: '同一事業者' },
@@ -122,7 +123,7 @@ const T = {
     en: 'Since {since}, {system} operated by {operator} has been compromised. It holds {count} kinds of data about {people}{derived}. Data from it was provided to {downstream} other organizations{names}.',
     ja: '{since}以降、{operator}が運営する{system}において漏えい等が発生した（そのおそれを含む）。当該システムは{people}に関する{count}項目のデータを保有している{derived}。当該システムのデータは他の{downstream}事業者に提供されている{names}。',
   },
-  overviewDerived: { en: ', including {derived} derived there', ja: '（うち当該システムで加工により生成されたもの：{derived}）' },
+  overviewDerived: { en: ', including data derived there ({derived})', ja: '（うち当該システムで加工により生成されたもの：{derived}）' },
   otherText: {
     en: 'Organizations downstream that received data from the system: {names}. The scope was read from the data map (version {version}); {cut}.',
     ja: '当該システムからデータを受領した下流の事業者：{names}。影響範囲はデータマップ（バージョン{version}）から作成した。{cut}。',
@@ -359,7 +360,8 @@ export class BreachReport implements ReportBuilder {
 
     const ownCategories = [...new Set(own.map((n) => n.category))];
     const derivedNames = [...new Set(derivedHere.map((n) => category(n.category)))];
-    const listSep = lang === 'ja' ? '、' : ', ';
+    // Category names have commas of their own: English lists of them are split by semicolons.
+    const listSep = lang === 'ja' ? '、' : '; ';
     const walkWords = cut ? text('walkCut', lang, { cutBy: cutBy.join(', ') || 'maxNodes' }) : text('walkComplete', lang);
     const overview = text('overviewText', lang, {
       since: formatDate(since, lang),
@@ -379,7 +381,7 @@ export class BreachReport implements ReportBuilder {
       key: 'preliminaryReport',
       facts: [
         item('overview', 'overview', overview),
-        item('items', 'items', ownCategories.filter((id) => isPersonalId(scope, id)).map(category), 'list'),
+        item('items', 'items', ownCategories.filter((id) => mayBePersonal(scope, id)).map((id) => itemName(scope, id, lang)), 'list'),
         item('principals', 'principals', scope.people.length > 0 ? peopleCount : needed(3), 'people'),
         item('cause', 'cause', needed(4)),
         item('secondaryDamage', 'secondaryDamage', needed(5)),
@@ -504,9 +506,17 @@ function isPersonal(c: DataCategoryRow): boolean {
   return c.class === 'PERSONAL' || c.class === 'SPECIAL_CARE';
 }
 
-function isPersonalId(scope: BreachScope, id: string): boolean {
+/** Anonymized and statistical data are not personal data; personally referable data may be, at a holder that links it. */
+function mayBePersonal(scope: BreachScope, id: string): boolean {
+  const cls = scope.categories.get(id)?.class;
+  return cls !== 'ANONYMIZED' && cls !== 'STATISTICAL';
+}
+
+/** An item of the draft, its class named where it is not plainly personal data. */
+function itemName(scope: BreachScope, id: string, lang: Lang): string {
   const c = scope.categories.get(id);
-  return c ? isPersonal(c) : false;
+  if (!c) return id;
+  return c.class === 'PERSONAL' ? c.name : lang === 'ja' ? `${c.name}（${classLabel(c.class, lang)}）` : `${c.name} (${classLabel(c.class, lang)})`;
 }
 
 function addDays(iso: string, days: number): string {

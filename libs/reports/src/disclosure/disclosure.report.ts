@@ -46,7 +46,7 @@ const T = {
   since: { en: 'Data first collected', ja: '最初の取得日' },
   uses: { en: 'Services that collect their data', ja: '本人のデータを取得するサービス' },
   held: { en: 'Data held about them', ja: '保有個人データ' },
-  heldText: { en: '{count} kinds of data at {systems} systems, including what was derived from them.', ja: '{systems}のシステムに{count}種類のデータ（加工により生成されたものを含む）。' },
+  heldText: { en: '{count} kinds of data at {systems} systems, including what was derived from them.', ja: '{systems}システムに{count}種類のデータ（加工により生成されたものを含む）。' },
   organization: { en: 'Organization', ja: '事業者' },
   system: { en: 'System', ja: 'システム' },
   category: { en: 'Data', ja: 'データ項目' },
@@ -64,7 +64,7 @@ const T = {
   recipientsHeading: { en: 'Who received it (provision records, APPI Art. 33(5))', ja: '提供先（第三者提供記録、第33条第5項）' },
   recipientsText: {
     en: '{count} provisions to {organizations} third parties. Where a provision relies on the person’s consent and they never gave it, the consent is marked missing.',
-    ja: '{organizations}の第三者に対する提供{count}件。本人の同意を根拠とする提供で本人が同意していないものは、同意欄を未記載として示す。',
+    ja: '第三者{organizations}者に対する提供{count}件。本人の同意を根拠とする提供で本人が同意していないものは、同意欄を未記載として示す。',
   },
   noRecipients: { en: 'No third party received their data.', ja: '本人のデータの提供を受けた第三者はない。' },
   country: { en: 'Country', ja: '国' },

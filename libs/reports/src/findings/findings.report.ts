@@ -43,7 +43,7 @@ const T = {
   summary: { en: 'Summary', ja: '概要' },
   summaryText: {
     en: 'Every finding of map version {version}{asOf}: {total} findings breaking {rules} rules. Each rule below gives its legal basis, what the law requires, what would cure the findings, and then each finding with the people it affects, the way the data went and the write that introduced it.',
-    ja: 'データマップのバージョン{version}{asOf}のすべての指摘事項：{rules}の規定に対する指摘{total}件。規定ごとに、法令上の根拠、法令の要求事項、是正方法を示し、続いて指摘ごとに影響を受ける本人の数、データの経路及び指摘を生じさせた記録を示す。',
+    ja: 'データマップのバージョン{version}{asOf}のすべての指摘事項：違反のある規定{rules}件、指摘{total}件。規定ごとに、法令上の根拠、法令の要求事項、是正方法を示し、続いて指摘ごとに影響を受ける本人の数、データの経路及び指摘を生じさせた記録を示す。',
   },
   asOfClause: { en: ' as of {date}', ja: '（基準日 {date}）' },
   total: { en: 'Findings', ja: '指摘件数' },
@@ -53,6 +53,7 @@ const T = {
   rule: { en: 'Rule', ja: '規定' },
   title: { en: 'Title', ja: '表題' },
   severity: { en: 'Severity', ja: '重大度' },
+  ofSeverity: { en: 'Findings of severity {severity}', ja: '重大度「{severity}」の指摘' },
   citation: { en: 'Legal basis (current [pre-2022] articles)', ja: '根拠条文（現行［改正前］）' },
   explanation: { en: 'What the law requires', ja: '法令の要求事項' },
   cure: { en: 'What would cure it', ja: '是正方法' },
@@ -130,7 +131,7 @@ export class FindingsReport implements ReportBuilder {
       key: 'summary',
       facts: [
         { key: 'total', label: text('total', lang), kind: 'number', value: total },
-        ...SEVERITIES.map((s): Fact => ({ key: s, label: `${text('severity', lang)}: ${SEVERITY_LABELS[s][lang]}`, kind: 'number', value: overall.summary[s] })),
+        ...SEVERITIES.map((s): Fact => ({ key: s, label: text('ofSeverity', lang, { severity: SEVERITY_LABELS[s][lang] }), kind: 'number', value: overall.summary[s] })),
         { key: 'rules', label: text('rules', lang), kind: 'number', value: perRule.length },
       ],
     };
@@ -171,22 +172,20 @@ export class FindingsReport implements ReportBuilder {
 
     yield { type: 'page-break' };
     yield { type: 'heading', level: 1, text: text('allFindings', lang) };
-    const report = this;
-    yield {
-      type: 'table',
-      key: 'findings',
-      columns: tableColumns(lang),
-      rows: (async function* (): AsyncIterable<Row> {
-        for (const { rule } of perRule) {
-          for await (const page of report.pagesOfRule(input, rule.id)) {
-            for (const f of page.findings) {
-              yield tableRow(f, page.introductions, lang);
-              progress(++done, total * 2);
-            }
-          }
+    const counter = { done, total: total * 2 };
+    yield { type: 'table', key: 'findings', columns: tableColumns(lang), rows: this.tableRows(input, perRule, counter, progress) };
+  }
+
+  /** The flat table's rows, read again page by page (never the whole list at once). */
+  private async *tableRows(input: ReportInput, perRule: Array<{ rule: RuleDefinition }>, counter: { done: number; total: number }, progress: ReportProgress): AsyncIterable<Row> {
+    for (const { rule } of perRule) {
+      for await (const page of this.pagesOfRule(input, rule.id)) {
+        for (const f of page.findings) {
+          yield tableRow(f, page.introductions, input.lang);
+          progress(++counter.done, counter.total);
         }
-      })(),
-    };
+      }
+    }
   }
 
   private *findingBlocks(f: Finding, page: FindingsPageContext, lang: Lang): Iterable<ReportBlock> {
