@@ -279,6 +279,30 @@ describe('reports: findings, disclosure to a person, breach scope', () => {
       });
     });
   });
+  describe.each([
+    { file: 'persol-group.yaml', summary: { critical: 2, high: 1, medium: 0, low: 0 }, person: 'doda-members-2023', system: 'doda-web', foreign: { org: 'merlion-fintech', country: 'SG' } },
+    { file: 'wantedly.yaml', summary: { critical: 2, high: 0, medium: 2, low: 0 }, person: 'candidates-2023', system: 'wantedly-hiring-ats', foreign: { org: 'wantedly-sg', country: 'SG' } },
+  ])('the other demo maps: $file', ({ file, summary, person, system, foreign }) => {
+    let map: PinnedMap;
+    beforeAll(async () => {
+      map = (await store.importValidMap(loadExample(file), [{ name: file, text: '' }], { mapName: uniqueMapName('demo') })).map;
+    });
+
+    it('builds the three kinds in both languages, with the findings the map was built to show and its foreign recipient downstream', async () => {
+      const foreignName = (await catalog.byIds('organizations', map, [foreign.org])).get(foreign.org)?.name;
+      for (const lang of ['en', 'ja'] as const) {
+        const findings = await blocksOf(builder('findings'), input(map, { lang }));
+        expect(facts(findings, 'summary')).toMatchObject(summary);
+        const disclosure = await blocksOf(builder('disclosure'), input(map, { lang, person }));
+        expect(facts(disclosure, 'person')).toMatchObject({ id: person });
+        const breach = await blocksOf(builder('breach'), input(map, { lang, system, since: '2024-01-01' }));
+        const downstream = table(breach, 'downstreamOrganizations').find((o) => o.country === foreign.country && o.sameOrganization === false);
+        expect(downstream).toBeDefined();
+        if (lang === 'en') expect(downstream?.organization).toBe(foreignName);
+        for (const blocks of [findings, disclosure, breach]) expect(textOf(blocks, lang)).not.toMatch(/undefined|NaN|\{\w+\}/);
+      }
+    });
+  });
 });
 
 /** A job site's signup form sending names to an employer on a consent that names no notice (APPI-27-1), and 40 applicants. */

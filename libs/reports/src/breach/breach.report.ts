@@ -162,6 +162,8 @@ const missing = (requiredBy: string): MissingValue => ({ missing: true, required
 const RULE_8 = (item: string, lang: Lang) => (lang === 'ja' ? `施行規則第8条第1項第${item}号` : `PPC Rules 8(1)(${item})`);
 const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix'];
 const DAY_MS = 86_400_000;
+/** Systems whose people entries are read in one lookup (each list capped at the catalogue's relation cap). */
+const PEOPLE_LOOKUP_SYSTEMS = 100;
 
 /** What the walks found, with the elements it names. */
 interface BreachScope {
@@ -440,11 +442,10 @@ export class BreachReport implements ReportBuilder {
     const categoryIds = [...new Set([...downstream.nodes.map((n) => n.category), ...upstream.nodes.map((n) => n.category)])];
     const flowIds = [...new Set(downstream.nodes.flatMap((n) => n.reachedVia.filter((e) => e.kind === 'FLOW').map((e) => e.via)))];
     const upstreamSystems = [...new Set(upstream.nodes.map((n) => n.system))];
-    const [systems, categories, flows, peopleLists] = await Promise.all([
+    const [systems, categories, flows] = await Promise.all([
       this.catalog.byIds('systems', map, systemIds),
       this.catalog.byIds('dataCategories', map, categoryIds),
       this.catalog.byIds('flows', map, flowIds),
-      this.catalog.related('people-using-systems', 'people', map, upstreamSystems),
     ]);
     const organizations = await this.catalog.byIds('organizations', map, [...new Set([...systems.values()].map((x) => x.operator))]);
     // Upstream assets by system: where the data that reaches the compromised system was, per subject.
@@ -458,9 +459,13 @@ export class BreachReport implements ReportBuilder {
     }
     const people = new Map<string, PeopleRow>();
     let peopleListsCut = false;
-    for (const list of peopleLists.values()) {
-      if (list.totalCount > list.items.length) peopleListsCut = true;
-      for (const p of list.items) if (p.uses.some((u) => subjectsAt.get(u)?.has(p.subject))) people.set(p.id, p);
+    // The people of a few systems at a time: each system's list is capped, and only the affected entries are kept.
+    for (let i = 0; i < upstreamSystems.length; i += PEOPLE_LOOKUP_SYSTEMS) {
+      const lists = await this.catalog.related('people-using-systems', 'people', map, upstreamSystems.slice(i, i + PEOPLE_LOOKUP_SYSTEMS));
+      for (const list of lists.values()) {
+        if (list.totalCount > list.items.length) peopleListsCut = true;
+        for (const p of list.items) if (p.uses.some((u) => subjectsAt.get(u)?.has(p.subject))) people.set(p.id, p);
+      }
     }
     const subjectIds = [...new Set([...categories.values()].map((c) => c.subject))];
     const subjects = new Map([...(await this.catalog.byIds('subjects', map, subjectIds))].map(([id, x]) => [id, x.name]));
