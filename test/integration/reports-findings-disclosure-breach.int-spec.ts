@@ -118,6 +118,8 @@ describe('reports: findings, disclosure to a person, breach scope', () => {
       const toyota = facts(en, 'finding:APPI-27-1:flow:toyota-scores-named');
       expect(toyota).toMatchObject({ affectedPeople: 7983, introducedVersion: rikunabi.version, introducedBy: expect.stringContaining('(') });
       expect(toyota.introduced).toContain('first recorded version');
+      // The consent relied on is the privacy policy revised in March 2019.
+      expect(toyota).toMatchObject({ notice: 'rikunabi-policy-2019-03, published 1 March 2019', noticePublishedAt: '2019-03-01', basis: 'the person’s consent' });
       expect(textOf(en, 'en')).toContain('7,983 people');
       expect(textOf(en, 'en')).toContain('square brackets are the article numbers before');
     });
@@ -143,6 +145,13 @@ describe('reports: findings, disclosure to a person, breach scope', () => {
       expect(rows.find((r) => r.id === 'APPI-27-1:flow:toyota-scores-named')).toMatchObject({ rule: 'APPI-27-1', severity: 'critical', affectedPeople: 7983 });
       expect(rows[0].severity).toBe('critical');
       expect(rows[rows.length - 1].severity).toBe('medium');
+    });
+
+    it('as of a day: only the flows of that period count (NTT Facilities had stopped by May 2019)', async () => {
+      const blocks = await blocksOf(builder('findings'), input(rikunabi, { asOf: '2019-05-01' }));
+      expect(facts(blocks, 'rule:APPI-27-1')).toMatchObject({ findings: 20, mostPeople: 7983 });
+      expect(blocks.some((b) => b.type === 'facts' && b.key === 'finding:APPI-27-1:flow:ntt-facilities-scores-named')).toBe(false);
+      expect(blocks.some((b) => b.type === 'facts' && b.key.startsWith('finding:APPI-31-1:flow:') && b.key.endsWith('-scores-survey'))).toBe(false);
     });
 
     it('writes Japanese: 7,983名, the articles as the statutes are cited, and the messages in Japanese', () => {

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { CatalogService, StoredMapInfo } from '@tadoru/catalog';
-import { formatDateTime, formatNumber, formatPeople, Lang } from '@tadoru/common';
+import { CatalogService, FlowRow, NoticeRow, StoredMapInfo } from '@tadoru/catalog';
+import { formatDate, formatDateTime, formatNumber, formatPeople, Lang } from '@tadoru/common';
 import { Finding, FindingsService, RuleCatalog, RuleDefinition, SEVERITY_RANK, SEVERITIES } from '@tadoru/rules';
 import { FindingIntroductions, HistoryService, RecordHeader } from '@tadoru/store';
 import { Column, Fact, ReportBlock, Row, ScopeEntry } from '../document/report-document';
 import { ReportBuilder, ReportInput, ReportOption, ReportProgress } from '../document/report-kind';
+import { basisLabel } from '../disclosure/map-terms';
 import { ElementNames, evidenceDiagram, evidenceInWords, idsOnPaths } from './evidence-path';
 import { CITATION_NOTE, ruleCitation, ruleCure, ruleTitle, SEVERITY_LABELS, TARGET_KIND_LABELS } from './rule-guidance';
 
@@ -22,7 +23,8 @@ import { CITATION_NOTE, ruleCitation, ruleCure, ruleTitle, SEVERITY_LABELS, TARG
  *   rule does not count people).
  * - `finding:<finding id>` (facts, one per finding, e.g. `finding:APPI-27-1:flow:toyota-scores-named`):
  *   `id`, `severity`, `target` (`<kind> <id>`), `message`, `affectedPeople`, `evidence` (the path in
- *   words), `introducedVersion`, `introducedAt`, `introducedBy` (actor name and role), `introduced`
+ *   words), `basis` (for a flow: the ground claimed, in words), `notice` (the notice the flow relies on,
+ *   with its publication date) and `noticePublishedAt`, `introducedVersion`, `introducedAt`, `introducedBy` (actor name and role), `introduced`
  *   (the same in a sentence, saying when the finding is present since the map's first recorded
  *   version, or that no write introduced it: a finding evaluated as of a date), `cure`.
  * - `findings` (table, one row per finding, the CSV): `id`, `rule`, `severity`, `targetKind`, `target`,
@@ -37,6 +39,9 @@ interface FindingsPageContext {
   findings: Finding[];
   names: ElementNames;
   introductions: FindingIntroductions;
+  /** The flows the page's findings are on, and the notices those flows rely on (when the consent was asked, and in which policy). */
+  flows: Map<string, FlowRow>;
+  notices: Map<string, NoticeRow>;
 }
 
 const T = {
@@ -71,6 +76,10 @@ const T = {
   people: { en: 'People affected', ja: '影響を受ける本人の数' },
   evidence: { en: 'Evidence path', ja: '証跡となるデータの経路' },
   path: { en: 'Systems on the path', ja: '経路上のシステム' },
+  basis: { en: 'Ground claimed for the flow', ja: 'フローの根拠として主張されたもの' },
+  notice: { en: 'Notice relied on', ja: '根拠とされた通知' },
+  noticeText: { en: '{notice}, published {date}', ja: '{notice}（{date}公表）' },
+  noticePublishedAt: { en: 'Notice published', ja: '通知の公表日' },
   introduced: { en: 'Introduced', ja: '指摘の発生' },
   introducedVersion: { en: 'Introduced in version', ja: '発生したバージョン' },
   introducedAt: { en: 'Introduced at', ja: '発生日時' },
@@ -190,6 +199,8 @@ export class FindingsReport implements ReportBuilder {
 
   private *findingBlocks(f: Finding, page: FindingsPageContext, lang: Lang): Iterable<ReportBlock> {
     const introduced = page.introductions.byFinding.get(f.id) ?? null;
+    const flow = f.target.kind === 'flow' ? page.flows.get(f.target.id) : undefined;
+    const notice = flow?.notice ? page.notices.get(flow.notice) : undefined;
     yield { type: 'heading', level: 2, text: `${TARGET_KIND_LABELS[f.target.kind]?.[lang] ?? f.target.kind} ${f.target.id}` };
     yield {
       type: 'facts',
@@ -201,6 +212,9 @@ export class FindingsReport implements ReportBuilder {
         { key: 'message', label: text('message', lang), kind: 'text', value: lang === 'ja' ? f.messageJa : f.message },
         { key: 'affectedPeople', label: text('people', lang), kind: 'people', value: f.affectedPeople },
         { key: 'evidence', label: text('evidence', lang), kind: 'text', value: evidenceInWords(f, page.names, lang) },
+        { key: 'basis', label: text('basis', lang), kind: 'text', value: flow ? basisLabel(flow.basis, lang) : null },
+        { key: 'notice', label: text('notice', lang), kind: 'text', value: notice ? text('noticeText', lang, { notice: notice.id, date: formatDate(notice.publishedAt, lang) }) : null },
+        { key: 'noticePublishedAt', label: text('noticePublishedAt', lang), kind: 'date', value: notice?.publishedAt ?? null },
         { key: 'introducedVersion', label: text('introducedVersion', lang), kind: 'number', value: introduced?.version ?? null },
         { key: 'introducedAt', label: text('introducedAt', lang), kind: 'datetime', value: introduced?.at ?? null },
         { key: 'introducedBy', label: text('introducedBy', lang), kind: 'text', value: introduced ? actorOf(introduced) : null },
@@ -237,8 +251,14 @@ export class FindingsReport implements ReportBuilder {
     for (;;) {
       const page = await this.findings.list(input.map, { rules: [rule], asOf: input.asOf }, { first: PAGE, after });
       if (page.findings.length > 0) {
-        const [names, introductions] = await Promise.all([this.namesOf(input.map, page.findings), this.history.findingIntroductions(input.map.name, input.version, page.findings)]);
-        yield { findings: page.findings, names, introductions };
+        const flowIds = page.findings.filter((f) => f.target.kind === 'flow').map((f) => f.target.id);
+        const [names, introductions, flows] = await Promise.all([
+          this.namesOf(input.map, page.findings),
+          this.history.findingIntroductions(input.map.name, input.version, page.findings),
+          this.catalog.byIds('flows', input.map, flowIds),
+        ]);
+        const notices = await this.catalog.byIds('notices', input.map, [...new Set([...flows.values()].flatMap((f) => (f.notice ? [f.notice] : [])))]);
+        yield { findings: page.findings, names, introductions, flows, notices };
       }
       if (!page.hasNextPage || !page.endCursor) return;
       after = page.endCursor;
