@@ -23,11 +23,13 @@ import { CITATION_NOTE, ruleCitation, ruleCure, ruleTitle, SEVERITY_LABELS, TARG
  *   rule does not count people).
  * - `finding:<finding id>` (facts, one per finding, e.g. `finding:APPI-27-1:flow:toyota-scores-named`):
  *   `id`, `severity`, `target` (`<kind> <id>`), `message`, `affectedPeople`, `evidence` (the path in
- *   words), `basis` (for a flow: the ground claimed, in words), `notice` (the notice the flow relies on,
- *   with its publication date) and `noticePublishedAt`, `introducedVersion`, `introducedAt`, `introducedBy` (actor name and role), `introduced`
- *   (the same in a sentence, saying when the finding is present since the map's first recorded
- *   version, or that no write introduced it: a finding evaluated as of a date), `cure`.
- * - `findings` (table, one row per finding, the CSV): `id`, `rule`, `severity`, `targetKind`, `target`,
+ *   words), `basis` (for a flow: the ground claimed, in words), `notice` (the notice the flow relies
+ *   on, with its publication date), `noticePublishedAt`, `introducedVersion`, `introducedAt`,
+ *   `introducedBy` (actor name and role), `introduced` (the same in a sentence, saying when the
+ *   finding is present since the map's first recorded version, or that no write introduced it: a
+ *   finding evaluated as of a date), `cure`. Texts are in the report's language, `severity` too.
+ * - `findings` (table, one row per finding, the CSV): `id`, `rule`, `severity` (the catalogue's
+ *   `critical`/`high`/`medium`/`low`, as machines filter on it), `targetKind`, `target`,
  *   `message`, `affectedPeople`, `path` (system ids), `introducedVersion`, `introducedAt`, `introducedBy`.
  * Diagram blocks `path:<finding id>` draw each evidence path.
  */
