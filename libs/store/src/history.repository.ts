@@ -32,6 +32,20 @@ export interface HistoryFilter {
   before: number | null;
 }
 
+/** A record without its contents: which write it was, when, and by whom. */
+export interface RecordHeader {
+  version: number;
+  at: string;
+  kind: ChangeKind;
+  actor: { name: string; role: string };
+}
+
+/** One finding to look up in the records: `needle` is its identifying fields as the record's JSON writes them. */
+export interface FindingNeedle {
+  key: string;
+  needle: string;
+}
+
 interface HistoryChunkRow {
   seq: number;
   elementIds: string[];
@@ -115,6 +129,19 @@ export class HistoryRepository {
     return rows.flatMap((r) => JSON.parse(r.statesJson as string) as ElementChange[]).slice(0, limit);
   }
 
+  /** Per finding, the newest record up to `upTo` that introduced it (findings no record introduced are absent). */
+  async introductions(map: string, upTo: number, findings: readonly FindingNeedle[]): Promise<Map<string, RecordHeader>> {
+    if (findings.length === 0) return new Map();
+    const rows = await this.db.read('history.introductions', (q) => q.run('history/finding-introductions', { map, upTo: int(upTo), findings: [...findings] }));
+    return new Map(rows.map((r) => [r.key as string, toHeader(r.record as Record<string, unknown>)]));
+  }
+
+  /** The map's first recorded write; null when it has no history. */
+  async firstRecord(map: string): Promise<RecordHeader | null> {
+    const [row] = await this.db.read('history.first', (q) => q.run('history/first-record', { map }));
+    return row ? toHeader(row.record as Record<string, unknown>) : null;
+  }
+
   async size(map: string): Promise<{ records: number; chunks: number; bytes: number }> {
     const [row] = await this.db.read('history.size', (q) => q.run('history/history-size', { map }));
     return { records: (row?.records as number) ?? 0, chunks: (row?.chunks as number) ?? 0, bytes: (row?.bytes as number) ?? 0 };
@@ -128,6 +155,10 @@ function toChunks(states: readonly ElementChange[]): HistoryChunkRow[] {
     chunks.push({ seq: chunks.length, elementIds: [...new Set(part.map((s) => s.id))], statesJson: JSON.stringify(part) });
   }
   return chunks;
+}
+
+function toHeader(r: Record<string, unknown>): RecordHeader {
+  return { version: r.version as number, at: r.at as string, kind: r.kind as ChangeKind, actor: { name: r.actorName as string, role: r.actorRole as string } };
 }
 
 function toRecord(map: string, r: Record<string, unknown>): ChangeRecord {

@@ -3,7 +3,7 @@ import { MapDirectoryService, PinnedMap } from '@tadoru/catalog';
 import { decodeCursor, encodeCursor, InvalidInputError, NotFoundError, Problem, RESERVED_MAP_PREFIX } from '@tadoru/common';
 import { DataMap, ElementChange, FORMAT_VERSION, replayElementChanges } from '@tadoru/map';
 import { ChangeRecord, RecordedFinding } from './history';
-import { HistoryFilter, HistoryRepository } from './history.repository';
+import { FindingNeedle, HistoryFilter, HistoryRepository, RecordHeader } from './history.repository';
 import { HISTORY_COPY_PREFIX } from './map-name';
 import { MapStoreService } from './map-store.service';
 
@@ -32,6 +32,27 @@ export interface VersionComparison {
   /** The writes from `from` (exclusive) to `to` (inclusive), oldest first: what changed, and who did it. */
   records: ChangeRecord[];
 }
+
+export type { RecordHeader };
+
+/** When the findings present at a version appeared: the write that introduced each, and the map's first write. */
+export interface FindingIntroductions {
+  /** The map's first recorded write (null: the map has no history). */
+  first: RecordHeader | null;
+  /** By finding id (`<rule>:<kind>:<target>`); a finding no record introduced (evaluated on demand, as of a date) is absent. */
+  byFinding: Map<string, RecordHeader>;
+}
+
+/** A finding as far as its identity goes (what history records of it before anything else). */
+export interface FindingIdentity {
+  id: string;
+  rule: string;
+  severity: string;
+  target: { kind: string; id: string };
+}
+
+/** Findings looked up in one statement: a page of a report. */
+export const MAX_INTRODUCTIONS_LOOKUP = 500;
 
 const MAX_PAGE = 200;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
@@ -140,6 +161,17 @@ export class HistoryService {
     };
   }
 
+  /**
+   * For each finding of `version` (at most MAX_INTRODUCTIONS_LOOKUP at a time), the newest write up to
+   * that version that introduced it: the version, date and actor a report states as "introduced".
+   */
+  async findingIntroductions(map: string, version: number, findings: readonly FindingIdentity[]): Promise<FindingIntroductions> {
+    if (findings.length > MAX_INTRODUCTIONS_LOOKUP) throw new InvalidInputError([{ path: 'findings', message: `at most ${MAX_INTRODUCTIONS_LOOKUP} findings at a time, got ${findings.length}` }]);
+    const needles: FindingNeedle[] = findings.map((f) => ({ key: f.id, needle: findingNeedle(f) }));
+    const [first, byFinding] = await Promise.all([this.history.firstRecord(map), this.history.introductions(map, version, needles)]);
+    return { first, byFinding };
+  }
+
   size(map: string): Promise<{ records: number; chunks: number; bytes: number }> {
     return this.history.size(map);
   }
@@ -169,6 +201,15 @@ export function findingsAt(records: readonly ChangeRecord[]): RecordedFinding[] 
     for (const f of r.introduced) current.set(key(f), f);
   }
   return [...current.values()];
+}
+
+/**
+ * A finding's identifying fields exactly as a record's JSON writes them (`recordedFinding` puts rule,
+ * severity and target first, in this order), closed after the target id so that one id is never
+ * taken for the beginning of a longer one.
+ */
+export function findingNeedle(f: Pick<FindingIdentity, 'rule' | 'severity' | 'target'>): string {
+  return `"rule":${JSON.stringify(f.rule)},"severity":${JSON.stringify(f.severity)},"target":{"kind":${JSON.stringify(f.target.kind)},"id":${JSON.stringify(f.target.id)}}`;
 }
 
 function dateTime(value: string | null | undefined, path: string, problems: Problem[]): string | null {
