@@ -1,7 +1,8 @@
 import { formatCell, headerLines } from '../document/format-cell';
-import { CellKind, CellValue, isMissing, ReportDocument, ReportHeader, ReportSink } from '../document/report-document';
+import { CellKind, CellValue, isMissing, ReportBlock, ReportDocument, ReportHeader, ReportSink } from '../document/report-document';
 import { renderWord } from './render-words';
 import { TextWriter } from './text-writer';
+import { printsAsRecords, recordItems } from './wide-tables';
 
 /**
  * One self-contained printable page: inline CSS only and nothing fetched from anywhere (no fonts,
@@ -40,6 +41,10 @@ export async function renderHtml(doc: ReportDocument, sink: ReportSink): Promise
         await out.write('</tbody>\n</table>\n');
         break;
       case 'table': {
+        if (printsAsRecords(block.columns)) {
+          await writeRecords(out, block, lang);
+          break;
+        }
         await out.write(`<table class="data" data-key="${escapeHtml(block.key)}">\n`);
         if (block.title) await out.write(`<caption>${escapeHtml(block.title)}</caption>\n`);
         await out.write(`<thead>\n<tr>${block.columns.map((column) => `<th scope="col"${numeric(column.kind) ? ' class="num"' : ''}>${escapeHtml(column.label)}</th>`).join('')}</tr>\n</thead>\n<tbody>\n`);
@@ -63,6 +68,22 @@ export async function renderHtml(doc: ReportDocument, sink: ReportSink): Promise
   }
   await out.write('</main>\n</body>\n</html>\n');
   await out.flush();
+}
+
+/** A table too wide for a printed page: each row as a record (a titled two-column table). */
+async function writeRecords(out: TextWriter, block: Extract<ReportBlock, { type: 'table' }>, lang: ReportHeader['lang']): Promise<void> {
+  await out.write(`<section class="records" data-key="${escapeHtml(block.key)}">\n`);
+  if (block.title) await out.write(`<h4>${escapeHtml(block.title)}</h4>\n`);
+  const [first] = block.columns;
+  let count = 0;
+  for await (const row of block.rows) {
+    count++;
+    await out.write(`<table class="facts record">\n<caption>${count}. ${escapeHtml(first.label)}: ${escapeHtml(formatCell(row[first.key] ?? null, first.kind, lang))}</caption>\n<tbody>\n`);
+    for (const { column, value } of recordItems(block.columns, row)) await out.write(`<tr><th scope="row">${escapeHtml(column.label)}</th>${valueCell(value, column.kind, lang, false)}</tr>\n`);
+    await out.write('</tbody>\n</table>\n');
+  }
+  if (count === 0) await out.write(`<p class="note">${escapeHtml(renderWord('noRows', lang))}</p>\n`);
+  await out.write('</section>\n');
 }
 
 /** A table cell; counts are right-aligned in tables (not in facts), and short values never wrap. */
@@ -127,6 +148,8 @@ caption { text-align: left; font-weight: bold; padding: 4px 0; }
 th, td { border: 1px solid #b0bec5; padding: 4px 7px; vertical-align: top; text-align: left; white-space: pre-line; overflow-wrap: anywhere; }
 thead th { background: #e3e8eb; }
 table.facts th { width: 30%; background: #f0f3f5; font-weight: bold; }
+table.record { margin: 6px 0 14px; break-inside: avoid; page-break-inside: avoid; }
+table.record caption { border-top: 2px solid #b0bec5; padding-top: 6px; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num, td.short { white-space: nowrap; overflow-wrap: normal; }
 td.missing span { color: #b00020; font-weight: bold; border: 1.5px dashed #b00020; padding: 0 4px; }

@@ -5,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { formatCell, headerLines, word } from '../document/format-cell';
 import { CellKind, CellValue, Column, isMissing, ReportBlock, ReportDocument, ReportHeader, ReportSink, Row } from '../document/report-document';
+import { printsAsRecords, recordItems } from './wide-tables';
 import { renderWord } from './render-words';
 
 /**
@@ -264,6 +265,7 @@ class PdfWriter {
   }
 
   private async table(title: string | undefined, columns: Column[], rows: Iterable<Row> | AsyncIterable<Row>): Promise<void> {
+    if (printsAsRecords(columns)) return this.records(title, columns, rows);
     const doc = this.doc;
     const size = columns.length <= 5 ? 8.5 : columns.length <= 8 ? 7.5 : 6.5;
     const iterator = Symbol.asyncIterator in rows ? (rows as AsyncIterable<Row>)[Symbol.asyncIterator]() : toAsync(rows as Iterable<Row>);
@@ -320,6 +322,35 @@ class PdfWriter {
     }
     doc.x = MARGIN.left;
     doc.y += 10;
+  }
+
+  /** A table too wide for the page: each row as a record, its first column the record's title. */
+  private async records(title: string | undefined, columns: Column[], rows: Iterable<Row> | AsyncIterable<Row>): Promise<void> {
+    const doc = this.doc;
+    if (title) {
+      this.setStyle({ font: 'bold', size: 10, color: COLOURS.text });
+      this.ensureSpace(40);
+      doc.text(title, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+      doc.y += 4;
+    }
+    let count = 0;
+    for await (const row of rows) {
+      const first = columns[0];
+      const heading = `${++count}. ${first.label}: ${this.cell(row[first.key] ?? null, first.kind).text}`;
+      this.setStyle({ font: 'bold', size: 9, color: COLOURS.text });
+      this.ensureSpace(doc.heightOfString(heading, { width: CONTENT_WIDTH }) + 40);
+      doc.rect(MARGIN.left, doc.y, CONTENT_WIDTH, 1).fill(COLOURS.headFill);
+      doc.y += 3;
+      this.setStyle({ font: 'bold', size: 9, color: COLOURS.text });
+      doc.text(heading, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+      doc.y += 2;
+      this.factRows(recordItems(columns, row).map(({ column, value }) => ({ label: column.label, cell: { ...this.cell(value, column.kind), numeric: false } })));
+      doc.y += 8;
+      if (count % 100 === 0) await this.flush();
+    }
+    if (count === 0) this.paragraph(renderWord('noRows', this.lang), 'note');
+    doc.x = MARGIN.left;
+    doc.y += 4;
   }
 
   /**

@@ -197,3 +197,35 @@ describe('streaming', () => {
     }
   });
 });
+
+describe('tables too wide for a page', () => {
+  const columns = Array.from({ length: 12 }, (_, i) => ({ key: `c${i}`, label: `Item ${i}`, kind: 'text' as const }));
+  const rows = [Object.fromEntries(columns.map((c, i) => [c.key, i === 5 ? null : `value ${c.key}`])), Object.fromEntries(columns.map((c) => [c.key, `second ${c.key}`]))];
+  const wide = (): ReportDocument => {
+    const doc = sampleReport('en');
+    doc.blocks = (async function* () {
+      yield { type: 'table' as const, key: 'records', title: 'Records', columns, rows };
+    })();
+    return doc;
+  };
+
+  it('print as one record per row in PDF and HTML (title from the first column, one line per item with a value)', async () => {
+    const text = extractPdf(await render(wide(), 'pdf')).text.replace(/\s+/g, ' ');
+    expect(text).toContain('1. Item 0: value c0');
+    expect(text).toContain('2. Item 0: second c0');
+    expect(text).toContain('Item 11 value c11');
+    const html = (await render(wide(), 'html')).toString('utf8');
+    expect(html.match(/<table class="facts record">/g)).toHaveLength(2);
+    expect(html).toContain('<caption>1. Item 0: value c0</caption>');
+    // The empty item of the first record has no line; the second record has it.
+    expect(html.match(/<th scope="row">Item 5<\/th>/g)).toHaveLength(1);
+  });
+
+  it('stay tables in CSV, JSON and Markdown', async () => {
+    const csv = (await render(wide(), 'csv')).toString('utf8');
+    expect(csv).toContain(columns.map((c) => c.label).join(','));
+    const json = JSON.parse((await render(wide(), 'json')).toString('utf8'));
+    expect(json.records).toHaveLength(2);
+    expect((await render(wide(), 'markdown')).toString('utf8')).toContain('| Item 0 | Item 1 |');
+  });
+});
