@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { spawnSync } from 'node:child_process';
 import { LANGS, Lang } from '@tadoru/common';
 import { ReportDocument, ReportFormat, REPORT_FORMATS, ReportSink } from '../document/report-document';
+import { extractPdfText as extractPdf } from '../../../../test/support/pdf-text';
 import { renderReport } from './render-report';
 import { FINDING_COLUMNS, LEDGER_COLUMNS, sampleFindingRows, sampleLedgerRow, sampleReport, SAMPLE_LEDGER_ROWS } from './fixtures/sample-report';
 
@@ -10,28 +10,6 @@ async function render(doc: ReportDocument, format: ReportFormat): Promise<Buffer
   const sink: ReportSink = { write: (chunk) => void chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk)) };
   await renderReport(doc, format, sink);
   return Buffer.concat(chunks);
-}
-
-/**
- * pdf-parse (v2, PDFParse) loads pdf.js's worker with a dynamic import, which jest's CommonJS
- * sandbox refuses; so the text is extracted by a plain Node process reading the PDF from stdin.
- */
-function extractPdf(bytes: Buffer): { pages: Array<{ num: number; text: string }>; text: string; info: Record<string, string>; created: string | null } {
-  const script = `
-    const { PDFParse } = require('pdf-parse');
-    const chunks = [];
-    process.stdin.on('data', (c) => chunks.push(c));
-    process.stdin.on('end', async () => {
-      const parser = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) });
-      const text = await parser.getText();
-      const info = await parser.getInfo();
-      await parser.destroy();
-      const created = info.getDateNode().CreationDate;
-      process.stdout.write(JSON.stringify({ pages: text.pages, text: text.text, info: info.info, created: created ? created.toISOString() : null }));
-    });`;
-  const result = spawnSync(process.execPath, ['-e', script], { input: bytes, cwd: __dirname, maxBuffer: 256 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`pdf-parse failed: ${result.stderr.toString()}`);
-  return JSON.parse(result.stdout.toString('utf8'));
 }
 
 const rendered = new Map<string, Buffer>();
