@@ -1,4 +1,5 @@
 import { formatDate, formatDateTime, formatNumber, formatPeople, Lang } from '@tadoru/common';
+import { localizeCitation } from './citations';
 import { CellKind, CellValue, isMissing, ReportHeader } from './report-document';
 
 /** Words every report uses, in both languages. */
@@ -25,7 +26,7 @@ export function word(name: keyof typeof REPORT_WORDS, lang: Lang, values: Record
 /** A cell's value as a reader sees it in `lang`; the same in every format but JSON (which keeps it raw). */
 export function formatCell(value: CellValue, kind: CellKind, lang: Lang): string {
   if (value === null || value === undefined) return word('none', lang);
-  if (isMissing(value)) return value.requiredBy ? word('missingBy', lang, { by: value.requiredBy }) : word('missing', lang);
+  if (isMissing(value)) return value.requiredBy ? word('missingBy', lang, { by: localizeCitation(value.requiredBy, lang) }) : word('missing', lang);
   if (Array.isArray(value)) return value.length === 0 ? word('none', lang) : value.join(word('listSeparator', lang));
   if (typeof value === 'boolean') return word(value ? 'yes' : 'no', lang);
   if (typeof value === 'number') return kind === 'people' ? formatPeople(value, lang) : formatNumber(value, lang);

@@ -1,11 +1,12 @@
 import { Column, Row } from '../document/report-document';
 
 /**
- * Past this many columns a table no longer fits an A4 page as columns (a ledger record has 28 items):
+ * Past this many columns a table no longer fits an A4 page as columns (a ledger record has 28 items;
+ * nine or ten short ones still read as a table):
  * printable formats write each row as a record instead — its first column as the record's title,
  * then one line per item that has a value. CSV, JSON and Markdown keep the table as it is.
  */
-export const MAX_PRINTED_COLUMNS = 8;
+export const MAX_PRINTED_COLUMNS = 10;
 
 export function printsAsRecords(columns: readonly Column[]): boolean {
   return columns.length > MAX_PRINTED_COLUMNS;
