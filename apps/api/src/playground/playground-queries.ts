@@ -274,6 +274,19 @@ query ChangeRequests($map: String = "rikunabi-2019") {
 `,
   },
   {
+    query: `# A report for a regulator, built from one version of the map: here the breach scope of the
+# offer-decline scoring system (APPI Art. 26) in Japanese — every client company downstream, the
+# people affected, whether a report to the PPC is mandatory. \`json\` is the whole report; open
+# \`downloadUrl\` (this page's origin) for the PDF. Kinds: ledger, findings, disclosure (person:),
+# breach (system:, since:), ropa, published_matters, overview; formats: json, csv, markdown, html, pdf.
+query Report($map: String = "rikunabi-2019") {
+  report(kind: breach, map: $map, system: "dmp-follow-model", since: "2019-03-01", lang: ja, format: pdf) {
+    title version versionRecordedAt downloadUrl json
+  }
+}
+`,
+  },
+  {
     query: `# Maps stored in this database.
 query Maps {
   maps { name sources importedAt counts { organizations systems flows people } }
