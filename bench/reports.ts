@@ -10,17 +10,18 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CatalogModule, CatalogService, MapDirectoryService } from '@tadoru/catalog';
+import { CatalogModule } from '@tadoru/catalog';
 import { generateMap } from '@tadoru/generator';
 import { GraphModule, MigrationRunner, projectRoot } from '@tadoru/graph';
 import { LineageModule } from '@tadoru/lineage';
 import { startEmbeddedNeo4j } from '@tadoru/neo4j-launcher';
 import { RecipientsModule } from '@tadoru/recipients';
-import { REPORT_FORMATS, REPORT_KINDS, renderReport, ReportFormat, ReportKindName, ReportsModule, ReportsService } from '@tadoru/reports';
+import { REPORT_FORMATS, ReportFormat, ReportsModule } from '@tadoru/reports';
 import { RulesModule } from '@tadoru/rules';
 import { BulkMapImportService, StoreModule } from '@tadoru/store';
+import { benchReports } from './scale/reports';
 import { ChangesModule } from '@tadoru/changes';
 
 interface Options {
@@ -75,47 +76,6 @@ class BenchModule {
   }
 }
 
-/** Peak resident set and heap while `work` runs, sampled every 50 ms, above what was held before. */
-async function measured<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; peakRssMiB: number; peakHeapMiB: number }> {
-  global.gc?.();
-  const base = process.memoryUsage();
-  let rss = base.rss;
-  let heap = base.heapUsed;
-  const timer = setInterval(() => {
-    const m = process.memoryUsage();
-    rss = Math.max(rss, m.rss);
-    heap = Math.max(heap, m.heapUsed);
-  }, 50);
-  const started = performance.now();
-  try {
-    const value = await work();
-    const m = process.memoryUsage();
-    rss = Math.max(rss, m.rss);
-    heap = Math.max(heap, m.heapUsed);
-    return { value, ms: performance.now() - started, peakRssMiB: Math.round((rss - base.rss) / 2 ** 20), peakHeapMiB: Math.round((heap - base.heapUsed) / 2 ** 20) };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-/** A person and a system to report on: the first people entry, and the system that sends the most flows to other organizations. */
-async function subjects(ctx: INestApplicationContext, map: string): Promise<{ person: string; system: string; since: string }> {
-  const catalog = ctx.get(CatalogService);
-  const pinned = await ctx.get(MapDirectoryService).pin(map);
-  const person = (await catalog.list('people', pinned, {}, { first: 1 })).items[0]?.id;
-  const sent = new Map<string, number>();
-  let after: string | undefined;
-  for (let pages = 0; pages < 20; pages++) {
-    const page = await catalog.list('flows', pinned, { crossOrganization: true }, { first: 500, after });
-    for (const f of page.items) sent.set(f.from, (sent.get(f.from) ?? 0) + 1);
-    if (!page.hasNextPage || !page.endCursor) break;
-    after = page.endCursor;
-  }
-  const system = [...sent].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (!person || !system) throw new Error('the generated map has no people entry or no flow to another organization');
-  return { person, system, since: '2024-04-01' };
-}
-
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const work = mkdtempSync(join(tmpdir(), 'tadoru-bench-reports-'));
@@ -134,31 +94,8 @@ async function main(): Promise<void> {
       const started = Date.now();
       await ctx.get(BulkMapImportService).importFiles([file]);
       log(`${scale}: imported in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      const about = await subjects(ctx, generated.map);
-      const reports = ctx.get(ReportsService);
-      const kinds: Record<string, unknown> = {};
-      for (const kind of REPORT_KINDS as readonly ReportKindName[]) {
-        for (const format of options.formats) {
-          const request = reports.check({
-            kind,
-            map: generated.map,
-            format,
-            lang: options.lang,
-            person: kind === 'disclosure' ? about.person : null,
-            system: kind === 'breach' ? about.system : null,
-            since: kind === 'breach' ? about.since : null,
-          });
-          let bytes = 0;
-          const run = await measured(async () => {
-            const doc = await reports.build(request);
-            await renderReport(doc, format, { write: (chunk) => void (bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength) });
-          });
-          const figure = { seconds: Math.round(run.ms / 100) / 10, mebibytes: Math.round((bytes / 2 ** 20) * 100) / 100, peakRssMiB: run.peakRssMiB, peakHeapMiB: run.peakHeapMiB };
-          kinds[`${kind}.${format}`] = figure;
-          log(`${scale}: ${kind} ${format}: ${figure.seconds} s, ${figure.mebibytes} MiB, peak +${figure.peakRssMiB} MiB resident / +${figure.peakHeapMiB} MiB heap`);
-        }
-      }
-      results.push({ scale, nodes: generated.graph.nodes, subjects: about, reports: kinds });
+      const { subjects, reports } = await benchReports(ctx, generated.map, options, (line) => log(`${scale}: ${line}`));
+      results.push({ scale, nodes: generated.graph.nodes, subjects, reports });
     }
   } finally {
     await ctx.close();

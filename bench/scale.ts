@@ -14,6 +14,7 @@ import { AddressInfo } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { Driver } from 'neo4j-driver';
+import { benchReports, ReportFigure } from './scale/reports';
 import { createApiApp } from '../apps/api/src/api.factory';
 import { generateMap } from '@tadoru/generator';
 import { MigrationRunner, Neo4jService, projectRoot } from '@tadoru/graph';
@@ -62,6 +63,8 @@ export interface SizeResult {
   questions: Record<string, QuestionResult>;
   postgres?: { loadSeconds: number; rows: Record<string, number>; recipients: Percentiles; tadoruRecipientsP50: number; ratioP50: number; answersAgree: number; answersDiffer: number; differences: string[] };
   memory: { servicePeakMiB: number; neo4jPeakMiB: number; postgresPeakMiB?: number };
+  /** Every kind of report as JSON (`npm run bench:reports` measures the other formats). */
+  reports?: Record<string, ReportFigure>;
 }
 
 interface Options {
@@ -215,6 +218,9 @@ async function benchOneSize(scale: number, options: Options, ctx: Context): Prom
   log(`${scale}: scoped re-evaluation after adding a flow`);
   const scoped = await benchScoped(ctx, map, warmFindings);
 
+  log(`${scale}: every kind of report, as JSON`);
+  const { reports } = await benchReports(ctx.app, map, { formats: ['json'], lang: 'ja' }, (line) => log(`${scale}: report ${line}`));
+
   await ctx.app.get(MapStoreService).deleteMap(map);
   rmSync(file, { force: true });
   return {
@@ -244,6 +250,7 @@ async function benchOneSize(scale: number, options: Options, ctx: Context): Prom
     scoped,
     questions,
     postgres: postgresResult,
+    reports,
     memory: { servicePeakMiB: mebibytes(serviceMemory.stop()), neo4jPeakMiB: mebibytes(neo4jMemory.stop()), postgresPeakMiB: postgresPeak === undefined ? undefined : mebibytes(postgresPeak) },
   };
 }

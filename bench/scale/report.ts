@@ -1,3 +1,4 @@
+import { REPORT_KINDS } from '@tadoru/reports';
 import type { BenchDocument, SizeResult } from '../scale';
 
 const n = (value: number): string => value.toLocaleString('en');
@@ -51,6 +52,16 @@ export function renderMarkdown(doc: BenchDocument): string {
     ),
     row('full scan after adding the flow', (r) => s(r.scoped.fullScanSeconds)),
     row('scoped + earlier findings = full scan', (r) => (r.scoped.identical ? 'identical' : '**differs**')),
+    '',
+    '## Reports (JSON, Japanese; `npm run bench:reports` for the other formats)',
+    '',
+    header('report'),
+    ...REPORT_KINDS.map((kind) =>
+      row(`${kind}: seconds, MiB, peak heap above the service's (MiB)`, (r) => {
+        const f = r.reports?.[`${kind}.json`];
+        return f ? `${f.seconds} s, ${f.mebibytes} MiB, +${f.peakHeapMiB} MiB` : '–';
+      }),
+    ),
     '',
     '## Questions: GraphQL over HTTP versus the same statements through the driver (ms)',
     '',
