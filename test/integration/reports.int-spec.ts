@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ChangesService } from '@tadoru/changes';
 import { InvalidInputError, NotFoundError } from '@tadoru/common';
 import { ChangeSet, DataMap, loadMapSources } from '@tadoru/map';
-import { Fact, ReportBlock, ReportDocument, ReportsService, Row } from '@tadoru/reports';
+import { Fact, renderReport, ReportBlock, ReportDocument, ReportFormat, ReportsService, Row } from '@tadoru/reports';
 import { FindingsService } from '@tadoru/rules';
 import { MapStoreService } from '@tadoru/store';
 import { MapDirectoryService } from '@tadoru/catalog';
@@ -136,6 +136,21 @@ describe('reports of stored maps: requests, versions, the overview (real Neo4j)'
       expect(diagram).toMatchObject({ type: 'diagram', key: 'diagram' });
       expect((diagram as { svg: string }).svg).toContain('stroke="#c62828"'); // the unlawful flows' red
       expect((diagram as { alt: string }).alt).toMatch(/^\d+個の枠とその間の\d+本の線。うち[1-9]\d*本が赤/);
+    });
+  });
+
+  describe('a report handed to a regulator can be made again', () => {
+    async function bytesOf(format: ReportFormat): Promise<Buffer> {
+      const chunks: Buffer[] = [];
+      const doc = await reports.build(reports.check({ kind: 'findings', map: name, lang: 'ja', format, version: 1 }));
+      await renderReport(doc, format, { write: (chunk) => void chunks.push(Buffer.from(chunk)) });
+      return Buffer.concat(chunks);
+    }
+
+    it.each(['pdf', 'html', 'csv', 'json'] as const)('the same request on the same version gives the same %s, byte for byte', async (format) => {
+      const first = await bytesOf(format);
+      expect(first.length).toBeGreaterThan(1000);
+      expect((await bytesOf(format)).equals(first)).toBe(true);
     });
   });
 
