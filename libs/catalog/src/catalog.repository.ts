@@ -23,10 +23,10 @@ type StoredProperties = Record<string, unknown> & { id: string };
 export class CatalogRepository {
   constructor(private readonly db: Neo4jService) {}
 
-  /** One page (limit rows) after the `after` id, and the total matching the filter. */
-  list(kind: ListableKind, map: MapSnapshot, filter: ElementFilter, after: string | null, limit: number): Promise<{ total: number; page: StoredProperties[] }> {
+  /** One page (limit rows) after the `after` id, and the total matching the filter (0 unless `countTotal`). */
+  list(kind: ListableKind, map: MapSnapshot, filter: ElementFilter, after: string | null, limit: number, countTotal = true): Promise<{ total: number; page: StoredProperties[] }> {
     return this.db.readMap(map, `catalog.list.${kind}`, async (s) => {
-      const [row] = await s.run(LIST_QUERY[kind], { filter, after, limit: int(limit) });
+      const [row] = await s.run(LIST_QUERY[kind], { filter, after, limit: int(limit), countTotal });
       return { total: row.total as number, page: row.page as StoredProperties[] };
     });
   }

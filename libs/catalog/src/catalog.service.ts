@@ -34,6 +34,22 @@ export class CatalogService {
     };
   }
 
+  /**
+   * The next page of a list read from start to end, without its total: counting every matching
+   * element again for each page would make reading a large map page by page quadratic.
+   */
+  async scan<K extends ListableKind>(kind: K, map: MapSnapshot, filter: ElementFilter, page: PageRequest): Promise<Omit<Page<ElementRows[K]>, 'totalCount'>> {
+    if (!Number.isInteger(page.first) || page.first < 1 || page.first > MAX_PAGE_SIZE) {
+      throw new InvalidInputError([{ path: 'first', message: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` }]);
+    }
+    const cleanFilter = Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, v ?? null]));
+    const scope = elementListScope(kind, map, cleanFilter);
+    const after = page.after ? decodeCursor(page.after, scope) : null;
+    const { page: rows } = await this.repository.list(kind, map, cleanFilter, after, page.first + 1, false);
+    const items = rows.slice(0, page.first).map((e) => toElementRow(kind, map, e));
+    return { items, filter: cleanFilter, hasNextPage: rows.length > page.first, endCursor: items.length > 0 ? encodeCursor(scope, items[items.length - 1].id) : null };
+  }
+
   async byIds<K extends ElementKind>(kind: K, map: MapSnapshot, ids: readonly string[]): Promise<Map<string, ElementRows[K]>> {
     const found = await this.repository.byIds(kind, map, ids);
     return new Map([...found].map(([id, e]) => [id, toElementRow(kind, map, e)]));

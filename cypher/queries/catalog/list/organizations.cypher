@@ -1,7 +1,10 @@
-// One page of Organization elements of a map, ordered by id, with the total that match the filter.
+// One page of Organization elements of a map, ordered by id, with the total that match the filter
+// (0 when $countTotal is false).
 // Filters are optional: a null field of $filter does not filter. The filter is written once, in
 // cypher/fragments/organizations-filter.cypher, for the count and the page alike.
 CALL () {
+  // Not counted when the caller reads page after page and needs no total (a report of a large map).
+  UNWIND CASE WHEN $countTotal THEN [true] ELSE [] END AS counting
   MATCH (n:Organization {map: $map})
   WHERE {{organizations-filter n $filter}}
   RETURN count(n) AS total

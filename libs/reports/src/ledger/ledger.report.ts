@@ -265,7 +265,7 @@ export class LedgerReport implements ReportBuilder {
   private async *pages(input: ReportInput, filter: Record<string, unknown>): AsyncIterable<FlowRow[]> {
     let after: string | undefined;
     for (;;) {
-      const page = await this.catalog.list('flows', input.map, filter as Record<string, string | boolean | null>, { first: PAGE_SIZE, after });
+      const page = await this.catalog.scan('flows', input.map, filter as Record<string, string | boolean | null>, { first: PAGE_SIZE, after });
       if (page.items.length > 0) yield page.items;
       if (!page.hasNextPage || !page.endCursor) return;
       after = page.endCursor;

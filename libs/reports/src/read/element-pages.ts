@@ -12,12 +12,14 @@ export async function* elementsOf<K extends ListableKind>(
   filter: ElementFilter = {},
   onPage: (read: number, total: number) => void = () => undefined,
 ): AsyncGenerator<ElementRows[K]> {
+  // The total once, for progress; then pages without it (counting again per page would be quadratic).
+  const { totalCount } = await catalog.list(kind, map, filter, { first: 0 });
   let after: string | undefined;
   let read = 0;
   for (;;) {
-    const page = await catalog.list(kind, map, filter, { first: MAX_PAGE_SIZE, after });
+    const page = await catalog.scan(kind, map, filter, { first: MAX_PAGE_SIZE, after });
     read += page.items.length;
-    onPage(read, page.totalCount);
+    onPage(read, totalCount);
     yield* page.items;
     if (!page.hasNextPage || !page.endCursor) return;
     after = page.endCursor;
