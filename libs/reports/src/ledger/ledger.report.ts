@@ -3,9 +3,10 @@ import { Lang, Localized } from '@tadoru/common';
 import { CatalogService, DataCategoryRow, FlowRow, OrganizationRow } from '@tadoru/catalog';
 import { MapSession, Neo4jService } from '@tadoru/graph';
 import { Finding, FindingsService, RuleEngine } from '@tadoru/rules';
-import { Column, MissingValue, ReportBlock, Row, ScopeEntry } from '../document/report-document';
+import { MissingValue, ReportBlock, Row, ScopeEntry } from '../document/report-document';
 import { ReportBuilder, ReportInput, ReportOption, ReportProgress } from '../document/report-kind';
 import { APPI_ADEQUATE_COUNTRIES, BASIS_TERMS, METHOD_TERMS, organizationName, PERSONAL_CLASSES } from './appi-terms';
+import { columnsIn, LocalizedColumn } from '../document/localized-columns';
 import { LEDGER_LIST_CAP, LedgerFlowDetails, LedgerRepository } from './ledger.repository';
 
 /*
@@ -100,7 +101,7 @@ const SUMMARY: Record<string, Localized> = {
   flowsWithinOrganization: { en: 'Flows within one organization (not provisions)', ja: '同一法人内のフロー（第三者提供に当たらない）' },
 };
 
-const COLUMNS: Array<{ key: string; kind: Column['kind']; label: Localized }> = [
+const COLUMNS: LocalizedColumn[] = [
   { key: 'recordType', kind: 'text', label: { en: 'Record', ja: '記録の種類' } },
   { key: 'flow', kind: 'text', label: { en: 'Flow', ja: 'フロー' } },
   { key: 'requiredBy', kind: 'text', label: { en: 'Required by', ja: '根拠条項' } },
@@ -131,7 +132,7 @@ const COLUMNS: Array<{ key: string; kind: Column['kind']; label: Localized }> = 
   { key: 'missingItems', kind: 'list', label: { en: 'Missing required items', ja: '未記載の必要事項' } },
 ];
 
-const EXCLUDED_COLUMNS: Array<{ key: string; kind: Column['kind']; label: Localized }> = [
+const EXCLUDED_COLUMNS: LocalizedColumn[] = [
   { key: 'flow', kind: 'text', label: { en: 'Flow', ja: 'フロー' } },
   { key: 'provider', kind: 'text', label: { en: 'Sender', ja: '提供元' } },
   { key: 'recipient', kind: 'text', label: { en: 'Recipient', ja: '提供先' } },
@@ -247,10 +248,10 @@ export class LedgerReport implements ReportBuilder {
     };
 
     yield { type: 'heading', level: 2, text: T.recordsHeading[lang] };
-    yield { type: 'table', key: 'records', columns: columnsOf(COLUMNS, lang), rows: this.stream(input, filter, 'records', step) };
+    yield { type: 'table', key: 'records', columns: columnsIn(COLUMNS, lang), rows: this.stream(input, filter, 'records', step) };
 
     yield { type: 'heading', level: 2, text: T.excludedHeading[lang] };
-    yield { type: 'table', key: 'excluded', columns: columnsOf(EXCLUDED_COLUMNS, lang), rows: this.stream(input, filter, 'excluded', step) };
+    yield { type: 'table', key: 'excluded', columns: columnsIn(EXCLUDED_COLUMNS, lang), rows: this.stream(input, filter, 'excluded', step) };
   }
 
   private async *stream(input: ReportInput, filter: Record<string, unknown>, what: 'records' | 'excluded', step: () => void): AsyncIterable<Row> {
@@ -334,9 +335,6 @@ export class LedgerReport implements ReportBuilder {
   }
 }
 
-function columnsOf(columns: typeof COLUMNS, lang: Lang): Column[] {
-  return columns.map((c) => ({ key: c.key, kind: c.kind, label: c.label[lang] }));
-}
 
 /**
  * What a cross-organization flow needs: a provision record and a receipt record when it carries

@@ -4,7 +4,8 @@ import { CatalogService, OrganizationRow } from '@tadoru/catalog';
 import { MissingValue, ReportBlock, Row, ScopeEntry } from '../document/report-document';
 import { ReportBuilder, ReportInput, ReportOption, ReportProgress } from '../document/report-kind';
 import { METHOD_TERMS, organizationName } from '../ledger/appi-terms';
-import { columnsIn, sourcesOf } from '../ropa/ropa.report';
+import { sourcesOf } from '../ropa/ropa.report';
+import { columnsIn, LocalizedColumn } from '../document/localized-columns';
 import { OrganizationReportsRepository, ORGANIZATION_PAGE } from '../ropa/ropa.repository';
 
 /*
@@ -71,9 +72,7 @@ const REQUESTS: Array<{ code: string; name: Localized; articles: Localized }> = 
   },
 ];
 
-type Spec = { key: string; kind: 'text' | 'list' | 'date' | 'flag' | 'number'; label: Localized };
-
-const OPERATOR_COLUMNS: Spec[] = [
+const OPERATOR_COLUMNS: LocalizedColumn[] = [
   { key: 'organization', kind: 'text', label: { ja: '法人ID', en: 'Organization id' } },
   { key: 'name', kind: 'text', label: { ja: '氏名又は名称', en: 'Name' } },
   { key: 'nameJa', kind: 'text', label: { ja: '名称（日本語）', en: 'Name in Japanese' } },
@@ -82,20 +81,20 @@ const OPERATOR_COLUMNS: Spec[] = [
   { key: 'securityMeasures', kind: 'text', label: { ja: '保有個人データの安全管理のために講じた措置', en: 'Security control measures for retained personal data' } },
   { key: 'complaintsContact', kind: 'text', label: { ja: '苦情の申出先', en: 'Where to submit complaints' } },
 ];
-const PURPOSE_COLUMNS: Spec[] = [
+const PURPOSE_COLUMNS: LocalizedColumn[] = [
   { key: 'organization', kind: 'text', label: { ja: '事業者', en: 'Business operator' } },
   { key: 'purpose', kind: 'text', label: { ja: '利用目的', en: 'Purpose of use' } },
   { key: 'purposeId', kind: 'text', label: { ja: '目的ID', en: 'Purpose id' } },
   { key: 'sources', kind: 'list', label: { ja: '記載箇所', en: 'Stated by' } },
 ];
-const PROCEDURE_COLUMNS: Spec[] = [
+const PROCEDURE_COLUMNS: LocalizedColumn[] = [
   { key: 'organization', kind: 'text', label: { ja: '事業者', en: 'Business operator' } },
   { key: 'request', kind: 'text', label: { ja: '請求等（コード）', en: 'Request (code)' } },
   { key: 'requestName', kind: 'text', label: { ja: '請求等', en: 'Request' } },
   { key: 'articles', kind: 'text', label: { ja: '根拠条項', en: 'Provisions' } },
   { key: 'procedure', kind: 'text', label: { ja: '手続（手数料を含む。）', en: 'Procedure (including any fee)' } },
 ];
-const JOINT_USE_COLUMNS: Spec[] = [
+const JOINT_USE_COLUMNS: LocalizedColumn[] = [
   { key: 'organization', kind: 'text', label: { ja: '事業者', en: 'Business operator' } },
   { key: 'notice', kind: 'text', label: { ja: '通知・公表文書', en: 'Notice' } },
   { key: 'publishedAt', kind: 'date', label: { ja: '公表日', en: 'Published' } },
@@ -106,7 +105,7 @@ const JOINT_USE_COLUMNS: Spec[] = [
   { key: 'managerAddress', kind: 'text', label: { ja: '責任者の住所', en: "Responsible person's address" } },
   { key: 'managerRepresentative', kind: 'text', label: { ja: '責任者の代表者の氏名', en: "Responsible person's representative" } },
 ];
-const OPT_OUT_COLUMNS: Spec[] = [
+const OPT_OUT_COLUMNS: LocalizedColumn[] = [
   { key: 'organization', kind: 'text', label: { ja: '事業者', en: 'Business operator' } },
   { key: 'flows', kind: 'list', label: { ja: 'フロー', en: 'Flows' } },
   { key: 'provisionAsPurpose', kind: 'text', label: { ja: '第三者への提供を利用目的とすること', en: 'Provision to third parties as a purpose of use' } },

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { Lang, Localized } from '@tadoru/common';
 import { CatalogService, OrganizationRow } from '@tadoru/catalog';
 import { Role } from '@tadoru/map';
-import { Column, ReportBlock, Row, ScopeEntry } from '../document/report-document';
+import { ReportBlock, Row, ScopeEntry } from '../document/report-document';
 import { ReportBuilder, ReportInput, ReportOption, ReportProgress } from '../document/report-kind';
 import { BASIS_TERMS, CLASS_TERMS, organizationName } from '../ledger/appi-terms';
+import { columnsIn, LocalizedColumn } from '../document/localized-columns';
 import { OrganizationReportsRepository } from './ropa.repository';
 
 /*
@@ -74,9 +75,7 @@ const T = {
   consentNamed: { en: 'Consent to a notice naming the country (cf. GDPR Art. 49(1)(a))', ja: '移転先の国を明示した通知への同意（GDPR第49条第1項(a)参照）' },
 } satisfies Record<string, Localized>;
 
-type ColumnSpec = { key: string; kind: Column['kind']; label: Localized };
-
-const CONTROLLER_COLUMNS: ColumnSpec[] = [
+const CONTROLLER_COLUMNS: LocalizedColumn[] = [
   { key: 'organization', kind: 'text', label: { en: 'Organization id', ja: '法人ID' } },
   { key: 'name', kind: 'text', label: { en: 'Name of the controller', ja: '管理者の名称' } },
   { key: 'country', kind: 'text', label: { en: 'Country', ja: '所在国' } },
@@ -86,13 +85,13 @@ const CONTROLLER_COLUMNS: ColumnSpec[] = [
   { key: 'erasureTimeLimits', kind: 'text', label: { en: '(f) Time limits for erasure', ja: '(f) 消去の期限' } },
   { key: 'securityMeasures', kind: 'text', label: { en: '(g) Security measures', ja: '(g) 技術的・組織的安全管理措置' } },
 ];
-const PURPOSE_COLUMNS: ColumnSpec[] = [
+const PURPOSE_COLUMNS: LocalizedColumn[] = [
   { key: 'organization', kind: 'text', label: { en: 'Controller', ja: '管理者' } },
   { key: 'purpose', kind: 'text', label: { en: 'Purpose', ja: '目的' } },
   { key: 'purposeId', kind: 'text', label: { en: 'Purpose id', ja: '目的ID' } },
   { key: 'sources', kind: 'list', label: { en: 'Stated by', ja: '記載箇所' } },
 ];
-const CATEGORY_COLUMNS: ColumnSpec[] = [
+const CATEGORY_COLUMNS: LocalizedColumn[] = [
   { key: 'organization', kind: 'text', label: { en: 'Controller', ja: '管理者' } },
   { key: 'subject', kind: 'text', label: { en: 'Category of data subjects', ja: 'データ主体の類型' } },
   { key: 'jobSeeker', kind: 'flag', label: { en: 'Job seekers', ja: '求職者' } },
@@ -100,7 +99,7 @@ const CATEGORY_COLUMNS: ColumnSpec[] = [
   { key: 'categoryId', kind: 'text', label: { en: 'Category id', ja: '項目ID' } },
   { key: 'class', kind: 'text', label: { en: 'Class', ja: '区分' } },
 ];
-const RECIPIENT_COLUMNS: ColumnSpec[] = [
+const RECIPIENT_COLUMNS: LocalizedColumn[] = [
   { key: 'organization', kind: 'text', label: { en: 'Controller', ja: '管理者' } },
   { key: 'recipient', kind: 'text', label: { en: 'Recipient', ja: '提供先' } },
   { key: 'recipientId', kind: 'text', label: { en: 'Recipient id', ja: '提供先ID' } },
@@ -111,7 +110,7 @@ const RECIPIENT_COLUMNS: ColumnSpec[] = [
   { key: 'flows', kind: 'list', label: { en: 'Flows', ja: 'フロー' } },
   { key: 'flowCount', kind: 'number', label: { en: 'Number of flows', ja: 'フロー数' } },
 ];
-const TRANSFER_COLUMNS: ColumnSpec[] = [
+const TRANSFER_COLUMNS: LocalizedColumn[] = [
   { key: 'organization', kind: 'text', label: { en: 'Controller', ja: '管理者' } },
   { key: 'flow', kind: 'text', label: { en: 'Flow', ja: 'フロー' } },
   { key: 'recipient', kind: 'text', label: { en: 'Recipient', ja: '移転先' } },
@@ -121,9 +120,6 @@ const TRANSFER_COLUMNS: ColumnSpec[] = [
   { key: 'safeguards', kind: 'text', label: { en: 'Safeguards', ja: '適切な保護措置' } },
 ];
 
-export function columnsIn(columns: ColumnSpec[], lang: Lang): Column[] {
-  return columns.map((c) => ({ key: c.key, kind: c.kind, label: c.label[lang] }));
-}
 
 @Injectable()
 export class RopaReport implements ReportBuilder {
