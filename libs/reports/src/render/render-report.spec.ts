@@ -127,7 +127,7 @@ describe.each(LANGS)('renderReport (%s)', (lang) => {
     expect(text).toContain(ja ? '指摘事項報告書（rikunabi-2019）' : 'Findings report: rikunabi-2019');
     expect(text).toContain(ja ? '2019年8月26日' : '26 August 2019');
     expect(text).toContain(ja ? '7,983名' : '7,983 people');
-    expect(text).toContain(ja ? '未記載（APPI Rules 20(1)(ii)により必須）' : 'missing (required by APPI Rules 20(1)(ii))');
+    expect(text).toContain(ja ? '未記載（個人情報保護法施行規則第20条第1項第2号により必須）' : 'missing (required by APPI Rules 20(1)(ii))');
     expect(text).toContain('provision-01999');
     expect(result.pages.length).toBeGreaterThan(20);
     for (const page of result.pages) {
