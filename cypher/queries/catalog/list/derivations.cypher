@@ -10,11 +10,14 @@ CALL () {
   RETURN count(n) AS total
 }
 CALL () {
+  // Read in the order of the (map, id) index from just after the cursor, so a page costs its own
+  // rows, not a scan and sort of the whole kind ('' sorts before every id; ids are never empty).
   MATCH (n:Derivation {map: $map})
-  WHERE {{derivations-filter n $filter}}
-    AND ($after IS NULL OR n.id > $after)
+  USING INDEX n:Derivation(map, id)
+  WHERE n.id > coalesce($after, '')
+    AND {{derivations-filter n $filter}}
   WITH n
-  ORDER BY n.id
+  ORDER BY n.map, n.id
   LIMIT $limit
   RETURN collect(properties(n)) AS page
 }
