@@ -5,7 +5,7 @@
  * bench/results/reports.json: per size, kind and format, the seconds, the bytes and the peak memory
  * above what the service held before the report.
  *
- *   npm run bench:reports -- [--sizes 10000,1000000] [--seed 7] [--formats json,csv,pdf] [--lang ja]
+ *   npm run bench:reports -- [--sizes 10000,1000000] [--seed 7] [--formats json,csv,pdf] [--kinds ledger,overview] [--lang ja]
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -18,7 +18,7 @@ import { GraphModule, MigrationRunner, projectRoot } from '@tadoru/graph';
 import { LineageModule } from '@tadoru/lineage';
 import { startEmbeddedNeo4j } from '@tadoru/neo4j-launcher';
 import { RecipientsModule } from '@tadoru/recipients';
-import { REPORT_FORMATS, ReportFormat, ReportsModule } from '@tadoru/reports';
+import { REPORT_FORMATS, REPORT_KINDS, ReportFormat, ReportKindName, ReportsModule } from '@tadoru/reports';
 import { RulesModule } from '@tadoru/rules';
 import { BulkMapImportService, StoreModule } from '@tadoru/store';
 import { benchReports } from './scale/reports';
@@ -28,6 +28,7 @@ interface Options {
   sizes: number[];
   seed: number;
   formats: ReportFormat[];
+  kinds: ReportKindName[];
   lang: 'en' | 'ja';
   out: string;
 }
@@ -37,7 +38,7 @@ const log = (line: string): void => {
 };
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { sizes: [10_000, 1_000_000], seed: 7, formats: ['json', 'csv', 'pdf'], lang: 'ja', out: join(projectRoot(), 'bench', 'results') };
+  const options: Options = { sizes: [10_000, 1_000_000], seed: 7, formats: ['json', 'csv', 'pdf'], kinds: [...REPORT_KINDS], lang: 'ja', out: join(projectRoot(), 'bench', 'results') };
   for (let i = 0; i < argv.length; i++) {
     const value = (): string => {
       const v = argv[++i];
@@ -54,15 +55,19 @@ function parseOptions(argv: string[]): Options {
       case '--formats':
         options.formats = value().split(',') as ReportFormat[];
         break;
+      case '--kinds':
+        options.kinds = value().split(',') as ReportKindName[];
+        break;
       case '--lang':
         options.lang = value() === 'en' ? 'en' : 'ja';
         break;
       default:
-        throw new Error(`unknown option ${argv[i]} (expected --sizes, --seed, --formats, --lang)`);
+        throw new Error(`unknown option ${argv[i]} (expected --sizes, --seed, --formats, --kinds, --lang)`);
     }
   }
   if (options.sizes.some((s) => !Number.isInteger(s) || s <= 0)) throw new Error('--sizes takes positive integers, e.g. 10000,1000000');
   for (const f of options.formats) if (!REPORT_FORMATS.includes(f)) throw new Error(`--formats takes ${REPORT_FORMATS.join(', ')}`);
+  for (const k of options.kinds) if (!REPORT_KINDS.includes(k)) throw new Error(`--kinds takes ${REPORT_KINDS.join(', ')}`);
   return options;
 }
 

@@ -58,13 +58,13 @@ export async function reportSubjects(ctx: INestApplicationContext, map: string):
 export async function benchReports(
   ctx: INestApplicationContext,
   map: string,
-  options: { formats: ReportFormat[]; lang: 'en' | 'ja' },
+  options: { formats: ReportFormat[]; lang: 'en' | 'ja'; kinds?: readonly ReportKindName[] },
   log: (line: string) => void,
 ): Promise<{ subjects: { person: string; system: string; since: string }; reports: Record<string, ReportFigure> }> {
   const about = await reportSubjects(ctx, map);
   const reports = ctx.get(ReportsService);
   const figures: Record<string, ReportFigure> = {};
-  for (const kind of REPORT_KINDS as readonly ReportKindName[]) {
+  for (const kind of options.kinds ?? (REPORT_KINDS as readonly ReportKindName[])) {
     for (const format of options.formats) {
       const request = reports.check({
         kind,
