@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CatalogService, DataCategoryRow, DerivationRow, FlowRow, OrganizationRow, PeopleRow, StoredMapInfo, SystemRow } from '@tadoru/catalog';
 import { checkAsOf, formatDate, formatNumber, formatPeople, InvalidInputError, Lang, NotFoundError, Problem } from '@tadoru/common';
 import { LineageNode, LineageResult, LineageService, MAX_MAX_DEPTH, MAX_MAX_NODES } from '@tadoru/lineage';
-import { CellValue, Fact, MissingValue, ReportBlock, ScopeEntry } from '../document/report-document';
+import { CellValue, Fact, missingItem as missing, ReportBlock, ScopeEntry } from '../document/report-document';
 import { ReportBuilder, ReportInput, ReportOption, ReportProgress } from '../document/report-kind';
 import { organizationName } from '../findings/evidence-path';
 import { classLabel } from '../disclosure/map-terms';
@@ -158,7 +158,6 @@ function text(name: keyof typeof T, lang: Lang, values: Record<string, string | 
   return T[name][lang].replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
 }
 
-const missing = (requiredBy: string): MissingValue => ({ missing: true, requiredBy });
 const RULE_8 = (item: string, lang: Lang) => (lang === 'ja' ? `施行規則第8条第1項第${item}号` : `PPC Rules 8(1)(${item})`);
 const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix'];
 const DAY_MS = 86_400_000;

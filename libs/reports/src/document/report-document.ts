@@ -50,6 +50,11 @@ export interface MissingValue {
 
 export type CellValue = string | number | boolean | null | string[] | MissingValue;
 
+/** A required item the map does not hold, with the provision that requires it. */
+export function missingItem(requiredBy: string): MissingValue {
+  return { missing: true, requiredBy };
+}
+
 export function isMissing(value: CellValue): value is MissingValue {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && value.missing === true;
 }

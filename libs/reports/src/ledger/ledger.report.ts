@@ -3,7 +3,7 @@ import { Lang, Localized } from '@tadoru/common';
 import { CatalogService, DataCategoryRow, FlowRow, OrganizationRow } from '@tadoru/catalog';
 import { MapSession, Neo4jService } from '@tadoru/graph';
 import { Finding, FindingsService, RuleEngine } from '@tadoru/rules';
-import { MissingValue, ReportBlock, Row, ScopeEntry } from '../document/report-document';
+import { MissingValue, missingItem as missing, ReportBlock, Row, ScopeEntry } from '../document/report-document';
 import { ReportBuilder, ReportInput, ReportOption, ReportProgress } from '../document/report-kind';
 import { APPI_ADEQUATE_COUNTRIES, BASIS_TERMS, METHOD_TERMS, organizationName, PERSONAL_CLASSES } from './appi-terms';
 import { columnsIn, LocalizedColumn } from '../document/localized-columns';
@@ -367,9 +367,6 @@ function excludedRow(flow: FlowRow, reason: ExclusionReason, context: PageContex
   };
 }
 
-function missing(requiredBy: string): MissingValue {
-  return { missing: true, requiredBy };
-}
 
 /** One record of a flow, and whether it lacks a required item. */
 export function recordRow(type: RecordType, flow: FlowRow, foreign: boolean, d: LedgerFlowDetails, context: Pick<PageContext, 'organizations' | 'findings'>, lang: Lang): { row: Row; missing: boolean } {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Lang, Localized } from '@tadoru/common';
 import { CatalogService, OrganizationRow } from '@tadoru/catalog';
-import { MissingValue, ReportBlock, Row, ScopeEntry } from '../document/report-document';
+import { missingItem as missing, ReportBlock, Row, ScopeEntry } from '../document/report-document';
 import { ReportBuilder, ReportInput, ReportOption, ReportProgress } from '../document/report-kind';
 import { METHOD_TERMS, organizationName } from '../ledger/appi-terms';
 import { sourcesOf } from '../ropa/ropa.report';
@@ -119,15 +119,12 @@ const OPT_OUT_COLUMNS: LocalizedColumn[] = [
   { key: 'filed', kind: 'flag', label: { ja: '個人情報保護委員会への届出', en: 'Filed with the PPC' } },
 ];
 
-function missing(requiredBy: string): MissingValue {
-  return { missing: true, requiredBy };
-}
-
 @Injectable()
 export class PublishedMattersReport implements ReportBuilder {
   readonly kind = 'published-matters' as const;
   readonly title = { en: 'Matters to publish on retained personal data (APPI Art. 32)', ja: '保有個人データに関する事項の公表（個人情報保護法第32条）' };
   readonly requires: readonly ReportOption[] = [];
+
   constructor(
     private readonly repository: OrganizationReportsRepository,
     private readonly catalog: CatalogService,

@@ -120,12 +120,12 @@ const TRANSFER_COLUMNS: LocalizedColumn[] = [
   { key: 'safeguards', kind: 'text', label: { en: 'Safeguards', ja: '適切な保護措置' } },
 ];
 
-
 @Injectable()
 export class RopaReport implements ReportBuilder {
   readonly kind = 'ropa' as const;
   readonly title = { en: 'Record of processing activities (GDPR Art. 30)', ja: '処理活動の記録（GDPR第30条）' };
   readonly requires: readonly ReportOption[] = [];
+
   constructor(
     private readonly repository: OrganizationReportsRepository,
     private readonly catalog: CatalogService,
